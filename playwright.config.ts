@@ -1,0 +1,37 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './tests/browser.mjs';
+import { apiUrl, siteUrl } from './supabase/local/ports.mjs';
+
+// The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,
+// and a fresh embedded Supabase stack (its data in a temporary folder).
+export default defineConfig({
+  testDir: 'tests/e2e',
+  forbidOnly: !!process.env.CI,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: siteUrl,
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } }],
+  webServer: [
+    {
+      command: 'node supabase/local/stack.mjs --ephemeral',
+      url: `${apiUrl}/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+    {
+      command: 'npx astro preview',
+      url: siteUrl,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { CHANNELS } from './channels';
+import { LOCALES } from './support-request';
+import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
+
+/**
+ * The satisfaction survey (policy, detailed goals 5 and 6-t: rating the service is the
+ * beneficiary's right, a tool for improvement, never for blame). Rule keys mirror the
+ * checks of `satisfaction_surveys` (`satisfaction_surveys_<key>`).
+ */
+export const RATING_DIMENSIONS = ['overall', 'courtesy', 'clarity', 'speed', 'ease'] as const;
+export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
+export const COMMENT_MAX = 2000;
+
+const rating = (dimension: RatingDimension) =>
+  z.coerce.number({ error: `rating_${dimension}_required` }).int().min(1, { error: `rating_${dimension}_required` }).max(5, { error: `rating_${dimension}_required` });
+
+export const satisfactionSurveySchema = z.object({
+  reference: z
+    .string()
+    .transform((s) => (s.trim() === '' ? '' : normaliseReference(s)))
+    .refine((s) => s === '' || REFERENCE_FORMAT.test(s), { message: 'reference_format' }),
+  channel: z.union([z.enum(CHANNELS), z.literal('')], { error: 'channel_invalid' }),
+  overall: rating('overall'),
+  courtesy: rating('courtesy'),
+  clarity: rating('clarity'),
+  speed: rating('speed'),
+  ease: rating('ease'),
+  recommend: z.union([z.literal(''), z.coerce.number().int().min(0).max(10)], { error: 'recommend_range' }),
+  comment: z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => [...s].length <= COMMENT_MAX, { message: 'comment_length' }),
+  locale: z.enum(LOCALES, { error: 'locale_required' }),
+});
+
+export type SatisfactionSurveyInput = z.input<typeof satisfactionSurveySchema>;
+export type SatisfactionSurvey = z.output<typeof satisfactionSurveySchema>;
