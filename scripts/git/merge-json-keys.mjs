@@ -30,6 +30,6 @@ for (const key of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
     console.error(`locale key changed on both sides: ${key}`);
   }
 }
-const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 writeFileSync(oursPath, JSON.stringify(sorted, null, 2) + '\n');
 process.exit(conflict ? 1 : 0);
