@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldText, indexText, matchesQuery, stripArticle } from '../../src/lib/search-normalize';
 import { markdownToPlainText } from '../../src/lib/markdown-text';
+import { t } from '../../src/i18n';
 import { readCollection } from '../support/content-files';
 
 describe('Arabic search normalisation', () => {
@@ -67,6 +68,11 @@ describe('searching the real FAQ', () => {
   it('finds how to track a request by its reference number', () => {
     expect(search('ar', 'الرقم المرجعي')).toContain('track-request');
     expect(search('en', 'reference number')).toContain('track-request');
+  });
+
+  it.each(['ar', 'en'] as const)('finds the decision time with the example the search box suggests (%s)', (locale) => {
+    const example = t(locale, 'faq.search.hint').split(':').pop()!.trim();
+    expect(search(locale, example)).toContain('decision-time');
   });
 
   it('finds the privacy answer typed without hamza', () => {
