@@ -49,6 +49,14 @@ for (const path of builtPages()) {
       if (anchor && !html.includes(`id="${anchor}"`)) problems.push(`link to a missing anchor: ${url.pathname}#${anchor}`);
     }
 
+    // The canonical and hreflang addresses name the production origin; their paths must exist here.
+    const alternates = await page.locator('link[rel="canonical"], link[rel="alternate"][hreflang]').evaluateAll((links) =>
+      links.map((l) => (l as HTMLLinkElement).href),
+    );
+    for (const href of alternates) {
+      if (!builtFileFor(new URL(href).pathname)) problems.push(`canonical or alternate to a missing page: ${href}`);
+    }
+
     await page.waitForLoadState('networkidle');
     expect.soft(problems).toEqual([]);
     await expectNoAxeViolations(page);

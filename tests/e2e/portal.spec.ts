@@ -319,6 +319,12 @@ test.describe('search engines and sharing', () => {
     expect(data.mainEntity[0].acceptedAnswer.text).not.toMatch(/\]\(/); // plain text, no Markdown
   });
 
+  test('robots.txt points to the sitemap and keeps the staff workspace out', async ({ request }) => {
+    const robots = await (await request.get('/robots.txt')).text();
+    expect(robots).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap-index\.xml$/m);
+    expect(robots).toContain('Disallow: /staff/');
+  });
+
   test('the sitemap lists every public page in both languages, with alternates', async ({ request }) => {
     const index = await (await request.get('/sitemap-index.xml')).text();
     const sitemapPath = new URL(/<loc>([^<]+)<\/loc>/.exec(index)![1]!).pathname;
