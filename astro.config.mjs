@@ -14,8 +14,11 @@ export default defineConfig({
   },
   integrations: [
     react(),
-    sitemap({ i18n: { defaultLocale: 'ar', locales: { ar: 'ar-SA', en: 'en' } } }),
+    sitemap({
+      i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
+      // Error pages and the staff workspace are not for search engines.
+      filter: (page) => !/\/(en\/)?(404|staff)(\/|$)/.test(new URL(page).pathname),
+    }),
   ],
   server: { host: '127.0.0.1', port: 4321 + Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) },
-  preview: { host: '127.0.0.1', port: 4321 + Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) },
 });

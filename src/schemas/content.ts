@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { CHANNELS } from './channels';
+
+/**
+ * Frontmatter of the editable content under `content/` (the layout Decap CMS edits, one folder
+ * per locale with the same file name in each). `src/content.config.ts` loads the files with these
+ * schemas, so an entry that breaks them fails the build.
+ */
+
+export const POLICY_SECTION_SLUGS = [
+  'preamble',
+  'general-goal',
+  'detailed-goals',
+  'channels',
+  'staff-tools',
+  'handling-mechanism',
+] as const;
+
+export const DOCUMENT_KINDS = ['bylaws', 'support_policy_guide', 'support_request_form'] as const;
+export const FAQ_CATEGORIES = ['general', 'requests', 'status', 'survey', 'privacy'] as const;
+
+/** Saudi landline or mobile in E.164 (+966…), the unified number (9200…) or toll-free (800…). */
+export const SAUDI_PHONE = /^(\+966\d{8,9}|9200\d{5}|800\d{7})$/;
+/** A file editors upload through the CMS (it lives in public/uploads/). */
+export const UPLOAD_PATH = /^\/uploads\/[A-Za-z0-9._-]+\.(pdf|docx?|xlsx?)$/;
+
+const order = z.number().int().min(0);
+const text = z.string().trim().min(1);
+/** An absolute https address, or a path on this site such as `/request`. */
+const link = z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^\/[^/]/).or(z.literal('/'))]);
+
+export const policySectionSchema = z.object({
+  title: text,
+  order,
+});
+
+export const channelSchema = z.object({
+  channel: z.enum(CHANNELS),
+  title: text,
+  order,
+  summary: text,
+  how_to_use: text,
+  phone: z.string().regex(SAUDI_PHONE).optional(),
+  email: z.email().optional(),
+  address: text.optional(),
+  url: link.optional(),
+  hours: text.optional(),
+});
+
+export const documentSchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  title: text,
+  description: text,
+  file: z.string().regex(UPLOAD_PATH),
+  order,
+});
+
+export const faqSchema = z.object({
+  question: text,
+  category: z.enum(FAQ_CATEGORIES),
+  order,
+});
+
+export const improvementSchema = z.object({
+  you_said: text,
+  we_did: text,
+  date: z.coerce.date(),
+});
+
+export const settingsSchema = z.object({
+  site_name: text,
+  tagline: text,
+  description: text,
+  phone: z.string().regex(SAUDI_PHONE),
+  email: z.email(),
+  address: text,
+  policy_last_updated: z.coerce.date(),
+  social: z.array(z.object({ label: text, url: z.url({ protocol: /^https$/ }) })).default([]),
+});
+
+export type ChannelEntry = z.infer<typeof channelSchema>;
+export type DocumentEntry = z.infer<typeof documentSchema>;
+export type FaqEntry = z.infer<typeof faqSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
