@@ -1,0 +1,296 @@
+/*
+ * The policy's workflow (DESIGN.md, "Allowed transitions"), enforced by triggers on
+ * support_requests whoever the caller is: the acting staff member must be active and hold a
+ * role that may make the move; a rejection needs a reason; the decision clock pauses while the
+ * request waits on the beneficiary (needs_info). Every insert and change writes a
+ * request_events row from inside the database. Nothing is ever deleted.
+ */
+
+/** Who may move a request from one status to another. */
+create function internal.transition_roles(from_status public.request_status, to_status public.request_status)
+returns public.staff_role[]
+language sql immutable parallel safe set search_path = '' as $$
+  select case (from_status::text || '>' || to_status::text)
+    when 'submitted>under_review' then array['officer', 'supervisor']
+    when 'under_review>needs_info' then array['officer', 'supervisor']
+    when 'under_review>escalated' then array['officer', 'supervisor']
+    when 'under_review>pending_decision' then array['officer', 'supervisor']
+    when 'needs_info>under_review' then array['officer', 'supervisor']
+    -- Referred (unclear) cases are handled by the more senior person.
+    when 'escalated>under_review' then array['supervisor']
+    when 'escalated>pending_decision' then array['supervisor']
+    -- Only the authorised decision-maker decides.
+    when 'pending_decision>accepted' then array['authority']
+    when 'pending_decision>rejected' then array['authority']
+    when 'accepted>registered' then array['officer', 'supervisor']
+    when 'registered>service_delivered' then array['officer', 'supervisor']
+    when 'service_delivered>closed' then array['officer', 'supervisor']
+  end::public.staff_role[]
+$$;
+
+-- The note of the current transition, handed from transition_request() to the trigger.
+create function internal.pending_note() returns text
+language sql stable set search_path = '' as $$
+  select nullif(btrim(current_setting('irtiqaa.transition_note', true)), '')
+$$;
+
+create function internal.support_requests_before_update() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+  -- Columns the workflow may change; everything else is what the beneficiary submitted.
+  workflow_columns constant text[] := array['status', 'status_changed_at', 'assigned_to', 'decision_due_from',
+    'decision_due_by', 'waiting_since', 'time_waiting', 'decided_at', 'decided_by', 'decision_note', 'updated_at'];
+  me public.staff;
+  allowed public.staff_role[];
+  note text := internal.pending_note();
+  waited interval;
+begin
+  if (to_jsonb(new) - workflow_columns) is distinct from (to_jsonb(old) - workflow_columns) then
+    perform internal.refuse('field_not_editable', null, '42501');
+  end if;
+
+  if new.status is distinct from old.status then
+    me := internal.require_staff(array['officer', 'supervisor', 'authority', 'admin']::public.staff_role[]);
+    allowed := internal.transition_roles(old.status, new.status);
+    if allowed is null then
+      perform internal.refuse('transition_not_allowed', 'status', 'P0001');
+    end if;
+    if not (me.role = any (allowed)) then
+      perform internal.refuse('role_not_allowed', 'status', '42501');
+    end if;
+    if new.status = 'rejected' and note is null then
+      perform internal.refuse('rejection_reason_required', 'note', 'P0001');
+    end if;
+    if new.status = 'needs_info' and note is null then
+      perform internal.refuse('note_required', 'note', 'P0001');
+    end if;
+
+    new.status_changed_at := now();
+    -- The clock stops while the request waits on the beneficiary and the window moves on by as long.
+    if new.status = 'needs_info' then
+      new.waiting_since := now();
+    elsif old.status = 'needs_info' then
+      waited := now() - old.waiting_since;
+      new.waiting_since := null;
+      new.time_waiting := old.time_waiting + waited;
+      new.decision_due_from := old.decision_due_from + waited;
+      new.decision_due_by := old.decision_due_by + waited;
+    else
+      new.waiting_since := old.waiting_since;
+      new.time_waiting := old.time_waiting;
+      new.decision_due_from := old.decision_due_from;
+      new.decision_due_by := old.decision_due_by;
+    end if;
+    if new.status in ('accepted', 'rejected') then
+      new.decided_at := now();
+      new.decided_by := me.user_id;
+      new.decision_note := note;
+    else
+      new.decided_at := old.decided_at;
+      new.decided_by := old.decided_by;
+      new.decision_note := old.decision_note;
+    end if;
+  else
+    -- Without a transition, the derived workflow fields stay as they are.
+    new.status_changed_at := old.status_changed_at;
+    new.waiting_since := old.waiting_since;
+    new.time_waiting := old.time_waiting;
+    new.decision_due_from := old.decision_due_from;
+    new.decision_due_by := old.decision_due_by;
+    new.decided_at := old.decided_at;
+    new.decided_by := old.decided_by;
+    new.decision_note := old.decision_note;
+  end if;
+
+  if new.assigned_to is distinct from old.assigned_to then
+    if me.user_id is null then
+      me := internal.require_staff(array['officer', 'supervisor', 'admin']::public.staff_role[]);
+    end if;
+    if me.role not in ('officer', 'supervisor', 'admin') then
+      perform internal.refuse('role_not_allowed', 'assigned_to', '42501');
+    end if;
+    -- An officer takes a request or gives it back; supervisors and admins assign anyone.
+    if me.role = 'officer' and coalesce(new.assigned_to, me.user_id) <> me.user_id then
+      perform internal.refuse('role_not_allowed', 'assigned_to', '42501');
+    end if;
+    if new.assigned_to is not null
+       and not exists (select 1 from public.staff s where s.user_id = new.assigned_to and s.active) then
+      perform internal.refuse('assignee_invalid', 'assigned_to', 'P0001');
+    end if;
+  end if;
+
+  new.updated_at := now();
+  return new;
+end;
+$$;
+
+create function internal.support_requests_after_write() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+  me public.staff := internal.current_staff();
+begin
+  if tg_op = 'INSERT' then
+    insert into public.request_events (request_id, created_at, kind, to_status, actor_id, actor_role, note)
+    values (new.id, new.created_at, 'submitted', new.status, new.registered_by,
+            case when new.registered_by is not null then me.role end,
+            case when new.registered_by is not null then 'registered_on_behalf:' || new.intake_channel end);
+    return null;
+  end if;
+  if new.status is distinct from old.status then
+    insert into public.request_events (request_id, kind, from_status, to_status, actor_id, actor_role, note)
+    values (new.id, 'status_changed', old.status, new.status, me.user_id, me.role, internal.pending_note());
+  end if;
+  if new.assigned_to is distinct from old.assigned_to then
+    insert into public.request_events (request_id, kind, actor_id, actor_role, assigned_to)
+    values (new.id, 'assigned', me.user_id, me.role, new.assigned_to);
+  end if;
+  return null;
+end;
+$$;
+
+create function internal.refuse_delete() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  perform internal.refuse(tg_table_name || '_never_deleted', null, '42501');
+  return null;
+end;
+$$;
+
+create function internal.refuse_event_change() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  perform internal.refuse('events_append_only', null, '42501');
+  return null;
+end;
+$$;
+
+create trigger support_requests_workflow before update on public.support_requests
+  for each row execute function internal.support_requests_before_update();
+create trigger support_requests_history after insert or update on public.support_requests
+  for each row execute function internal.support_requests_after_write();
+create trigger support_requests_never_deleted before delete on public.support_requests
+  for each row execute function internal.refuse_delete();
+create trigger support_requests_never_truncated before truncate on public.support_requests
+  for each statement execute function internal.refuse_delete();
+create trigger request_events_append_only before update or delete on public.request_events
+  for each row execute function internal.refuse_event_change();
+create trigger request_events_never_truncated before truncate on public.request_events
+  for each statement execute function internal.refuse_event_change();
+
+/* ---------------------------------------------------------------------------------------- */
+/* Row-level security and grants                                                             */
+/* ---------------------------------------------------------------------------------------- */
+
+create policy "Active staff can read every request"
+  on public.support_requests for select to authenticated
+  using ((select internal.is_active_staff()));
+create policy "Active staff can move requests through the workflow"
+  on public.support_requests for update to authenticated
+  using ((select internal.is_active_staff()))
+  with check ((select internal.is_active_staff()));
+create policy "Active staff can read the history of every request"
+  on public.request_events for select to authenticated
+  using ((select internal.is_active_staff()));
+
+-- Staff change a request only through the workflow columns (checked by the trigger above).
+grant select on public.support_requests to authenticated, service_role;
+grant update (status, assigned_to) on public.support_requests to authenticated;
+grant select on public.request_events to authenticated, service_role;
+
+/* ---------------------------------------------------------------------------------------- */
+/* Staff functions                                                                           */
+/* ---------------------------------------------------------------------------------------- */
+
+create function public.transition_request(p_request_id uuid, p_to public.request_status, p_note text default null)
+returns public.support_requests
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  changed public.support_requests;
+begin
+  perform internal.require_staff(array['officer', 'supervisor', 'authority', 'admin']::public.staff_role[]);
+  if p_note is not null and char_length(p_note) > 2000 then
+    perform internal.refuse('note_length', 'note');
+  end if;
+  perform set_config('irtiqaa.transition_note', coalesce(p_note, ''), true);
+  update public.support_requests set status = p_to where id = p_request_id returning * into changed;
+  perform set_config('irtiqaa.transition_note', '', true);
+  if changed.id is null then
+    perform internal.refuse('request_not_found', null, 'P0001');
+  end if;
+  return changed;
+end;
+$$;
+
+create function public.assign_request(p_request_id uuid, p_assignee uuid) returns public.support_requests
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  changed public.support_requests;
+begin
+  perform internal.require_staff(array['officer', 'supervisor', 'admin']::public.staff_role[]);
+  update public.support_requests set assigned_to = p_assignee where id = p_request_id returning * into changed;
+  if changed.id is null then
+    perform internal.refuse('request_not_found', null, 'P0001');
+  end if;
+  return changed;
+end;
+$$;
+
+create function public.add_request_note(p_request_id uuid, p_note text) returns public.request_events
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  me public.staff := internal.require_staff(array['officer', 'supervisor', 'authority', 'admin']::public.staff_role[]);
+  note text := btrim(coalesce(p_note, ''));
+  added public.request_events;
+begin
+  if note = '' then perform internal.refuse('note_required', 'note', 'P0001'); end if;
+  if char_length(note) > 2000 then perform internal.refuse('note_length', 'note'); end if;
+  if not exists (select 1 from public.support_requests where id = p_request_id) then
+    perform internal.refuse('request_not_found', null, 'P0001');
+  end if;
+  insert into public.request_events (request_id, kind, actor_id, actor_role, note)
+  values (p_request_id, 'note', me.user_id, me.role, note)
+  returning * into added;
+  return added;
+end;
+$$;
+
+/** Policy: requests received by phone, interview, letter... are registered by staff for the beneficiary. */
+create function public.register_request_on_behalf(
+  p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,
+  p_request_type text, p_description text, p_preferred_channel public.channel, p_locale text,
+  p_accuracy_confirmed boolean, p_privacy_consent boolean, p_declaration_version text,
+  p_idempotency_key uuid, p_intake_channel public.channel
+) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  me public.staff := internal.require_staff(array['officer', 'supervisor']::public.staff_role[]);
+  application jsonb;
+  earlier public.support_requests;
+begin
+  if p_idempotency_key is not null then
+    select * into earlier from public.support_requests where idempotency_key = p_idempotency_key;
+    if earlier.id is not null then
+      return internal.submission_receipt(earlier);
+    end if;
+  end if;
+  if p_intake_channel is null or p_intake_channel not in ('phone', 'interview', 'letter', 'representative', 'volunteer_service') then
+    perform internal.refuse('intake_channel_invalid', 'intake_channel');
+  end if;
+  application := internal.checked_application(
+    p_full_name, p_national_id, p_mobile, p_email, p_city, p_category, p_request_type, p_description,
+    p_preferred_channel, p_locale, p_accuracy_confirmed, p_privacy_consent, p_declaration_version);
+  return internal.submission_receipt(internal.create_request(application, p_idempotency_key, p_intake_channel, me.user_id));
+end;
+$$;
+
+revoke all on function internal.transition_roles(public.request_status, public.request_status), internal.pending_note(),
+  internal.support_requests_before_update(), internal.support_requests_after_write(), internal.refuse_delete(),
+  internal.refuse_event_change() from public;
+revoke all on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
+  public.add_request_note(uuid, text),
+  public.register_request_on_behalf(text, text, text, text, text, text, text, text, public.channel, text, boolean, boolean, text, uuid, public.channel)
+  from public;
+grant execute on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
+  public.add_request_note(uuid, text),
+  public.register_request_on_behalf(text, text, text, text, text, text, text, text, public.channel, text, boolean, boolean, text, uuid, public.channel)
+  to authenticated;

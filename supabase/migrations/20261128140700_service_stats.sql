@@ -1,0 +1,54 @@
+/*
+ * Published service figures (policy: transparency about how the association serves its
+ * beneficiaries). Aggregates only; any figure drawn from fewer than 5 rows is null, so no
+ * small group can be singled out.
+ */
+
+create function internal.suppressed(figure numeric, row_count bigint) returns numeric
+language sql immutable parallel safe set search_path = '' as $$
+  select case when row_count >= 5 then figure end
+$$;
+
+create function public.service_stats() returns jsonb
+language sql stable security definer set search_path = '' as $$
+  with months as (
+    select date_trunc('month', m) as month
+      from generate_series(date_trunc('month', now()) - interval '11 months', date_trunc('month', now()), interval '1 month') m
+  ),
+  monthly as (
+    select m.month, count(r.id) as submitted, count(r.decided_at) as decided
+      from months m
+      left join public.support_requests r on r.created_at >= m.month and r.created_at < m.month + interval '1 month'
+     group by m.month
+  ),
+  decided as (
+    select r.decided_at <= r.decision_due_by as within_window,
+           extract(epoch from r.decided_at - r.created_at) / 86400 as days
+      from public.support_requests r
+     where r.decided_at is not null
+  ),
+  surveys as (select * from public.satisfaction_surveys)
+  select jsonb_build_object(
+    'generated_at', now(),
+    'months', (select jsonb_agg(jsonb_build_object(
+                  'month', to_char(month, 'YYYY-MM'),
+                  'submitted', internal.suppressed(submitted, submitted),
+                  'decided', internal.suppressed(decided, decided)) order by month) from monthly),
+    'requests_total', (select internal.suppressed(count(*), count(*)) from public.support_requests),
+    'decisions', (select internal.suppressed(count(*), count(*)) from decided),
+    'decided_within_window_share', (select internal.suppressed(round(avg(within_window::int), 3), count(*)) from decided),
+    'median_days_to_decision', (select internal.suppressed(round(percentile_cont(0.5) within group (order by days)::numeric, 1), count(*)) from decided),
+    'survey_responses', (select internal.suppressed(count(*), count(*)) from surveys),
+    'satisfaction', (select jsonb_build_object(
+        'overall', internal.suppressed(round(avg(overall), 2), count(*)),
+        'courtesy', internal.suppressed(round(avg(courtesy), 2), count(*)),
+        'clarity', internal.suppressed(round(avg(clarity), 2), count(*)),
+        'speed', internal.suppressed(round(avg(speed), 2), count(*)),
+        'ease', internal.suppressed(round(avg(ease), 2), count(*)),
+        'recommend', internal.suppressed(round(avg(recommend), 2), count(recommend))) from surveys)
+  )
+$$;
+
+revoke all on function internal.suppressed(numeric, bigint) from public;
+revoke all on function public.service_stats() from public;
+grant execute on function public.service_stats() to anon, authenticated, service_role;
