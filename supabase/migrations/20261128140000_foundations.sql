@@ -140,6 +140,9 @@ $$;
 create function internal.refuse(rule_key text, field text, code text default '23514') returns void
 language plpgsql set search_path = '' as $$
 begin
+  if field is null then
+    raise exception using errcode = code, message = rule_key;
+  end if;
   raise exception using errcode = code, message = rule_key, hint = field;
 end;
 $$;

@@ -66,6 +66,7 @@ create table public.support_requests (
     'inquiry', 'suggestion', 'complaint', 'other')),
   constraint support_requests_description_required check (description <> ''),
   constraint support_requests_description_length check (description = '' or char_length(description) between 20 and 4000),
+  constraint support_requests_preferred_channel_required check (preferred_channel is not null),
   constraint support_requests_locale_required check (locale in ('ar', 'en')),
   constraint support_requests_accuracy_confirmed_required check (accuracy_confirmed),
   constraint support_requests_privacy_consent_required check (privacy_consent),
@@ -101,3 +102,8 @@ comment on table public.request_events is
   'Append-only history of every request: written by the database itself, never updated or deleted.';
 create index request_events_request_idx on public.request_events (request_id, id);
 create index request_events_follow_up_idx on public.request_events (created_at) where kind = 'follow_up';
+
+-- CHECK constraints run as whoever writes the row (staff moving a request), so the pure helpers
+-- they call must be executable by them.
+grant execute on function internal.email_is_valid(text), internal.js_length(text), internal.js_space_chars(),
+  internal.national_id_has_valid_check_digit(text) to authenticated, service_role;

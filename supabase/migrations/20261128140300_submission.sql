@@ -7,7 +7,7 @@
 /** The normalised, checked application. Raises the first broken rule (400, message = rule key). */
 create function internal.checked_application(
   p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,
-  p_request_type text, p_description text, p_preferred_channel public.channel, p_locale text,
+  p_request_type text, p_description text, p_preferred_channel text, p_locale text,
   p_accuracy_confirmed boolean, p_privacy_consent boolean, p_declaration_version text
 ) returns jsonb
 language plpgsql stable set search_path = '' as $$
@@ -49,7 +49,9 @@ begin
   -- descriptionRule
   if description = '' then perform internal.refuse('description_required', 'description'); end if;
   if char_length(description) not between 20 and 4000 then perform internal.refuse('description_length', 'description'); end if;
-  if p_preferred_channel is null then perform internal.refuse('preferred_channel_required', 'preferred_channel'); end if;
+  if p_preferred_channel is null or not (p_preferred_channel = any (enum_range(null::public.channel)::text[])) then
+    perform internal.refuse('preferred_channel_required', 'preferred_channel');
+  end if;
   if p_locale is null or p_locale not in ('ar', 'en') then perform internal.refuse('locale_required', 'locale'); end if;
   if p_accuracy_confirmed is not true then perform internal.refuse('accuracy_confirmed_required', 'accuracy_confirmed'); end if;
   if p_privacy_consent is not true then perform internal.refuse('privacy_consent_required', 'privacy_consent'); end if;
@@ -118,7 +120,7 @@ $$;
 
 create function public.submit_support_request(
   p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,
-  p_request_type text, p_description text, p_preferred_channel public.channel, p_locale text,
+  p_request_type text, p_description text, p_preferred_channel text, p_locale text,
   p_accuracy_confirmed boolean, p_privacy_consent boolean, p_declaration_version text,
   p_idempotency_key uuid, p_honeypot text default '', p_form_started_at timestamptz default null
 ) returns jsonb
@@ -160,9 +162,9 @@ begin
 end;
 $$;
 
-revoke all on function internal.checked_application(text, text, text, text, text, text, text, text, public.channel, text, boolean, boolean, text),
+revoke all on function internal.checked_application(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text),
   internal.submission_receipt(public.support_requests),
   internal.create_request(jsonb, uuid, public.channel, uuid) from public;
-revoke all on function public.submit_support_request(text, text, text, text, text, text, text, text, public.channel, text, boolean, boolean, text, uuid, text, timestamptz) from public;
-grant execute on function public.submit_support_request(text, text, text, text, text, text, text, text, public.channel, text, boolean, boolean, text, uuid, text, timestamptz)
+revoke all on function public.submit_support_request(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text, timestamptz) from public;
+grant execute on function public.submit_support_request(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text, timestamptz)
   to anon, authenticated, service_role;

@@ -257,9 +257,9 @@ $$;
 /** Policy: requests received by phone, interview, letter... are registered by staff for the beneficiary. */
 create function public.register_request_on_behalf(
   p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,
-  p_request_type text, p_description text, p_preferred_channel public.channel, p_locale text,
+  p_request_type text, p_description text, p_preferred_channel text, p_locale text,
   p_accuracy_confirmed boolean, p_privacy_consent boolean, p_declaration_version text,
-  p_idempotency_key uuid, p_intake_channel public.channel
+  p_idempotency_key uuid, p_intake_channel text
 ) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -279,7 +279,7 @@ begin
   application := internal.checked_application(
     p_full_name, p_national_id, p_mobile, p_email, p_city, p_category, p_request_type, p_description,
     p_preferred_channel, p_locale, p_accuracy_confirmed, p_privacy_consent, p_declaration_version);
-  return internal.submission_receipt(internal.create_request(application, p_idempotency_key, p_intake_channel, me.user_id));
+  return internal.submission_receipt(internal.create_request(application, p_idempotency_key, p_intake_channel::public.channel, me.user_id));
 end;
 $$;
 
@@ -288,9 +288,9 @@ revoke all on function internal.transition_roles(public.request_status, public.r
   internal.refuse_event_change() from public;
 revoke all on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
   public.add_request_note(uuid, text),
-  public.register_request_on_behalf(text, text, text, text, text, text, text, text, public.channel, text, boolean, boolean, text, uuid, public.channel)
+  public.register_request_on_behalf(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text)
   from public;
 grant execute on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
   public.add_request_note(uuid, text),
-  public.register_request_on_behalf(text, text, text, text, text, text, text, text, public.channel, text, boolean, boolean, text, uuid, public.channel)
+  public.register_request_on_behalf(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text)
   to authenticated;

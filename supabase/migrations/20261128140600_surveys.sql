@@ -29,7 +29,7 @@ create policy "Active staff can read the surveys"
 grant select on public.satisfaction_surveys to authenticated, service_role;
 
 create function public.submit_satisfaction_survey(
-  p_reference text, p_channel public.channel, p_overall int, p_courtesy int, p_clarity int, p_speed int,
+  p_reference text, p_channel text, p_overall int, p_courtesy int, p_clarity int, p_speed int,
   p_ease int, p_recommend int, p_comment text, p_locale text, p_idempotency_key uuid
 ) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
@@ -48,6 +48,9 @@ begin
 
   -- In the schema's field order.
   if ref <> '' and ref !~ '^IRT-[0-9A-HJKMNP-TV-Z]{8}$' then perform internal.refuse('reference_format', 'reference'); end if;
+  if coalesce(p_channel, '') <> '' and not (p_channel = any (enum_range(null::public.channel)::text[])) then
+    perform internal.refuse('channel_invalid', 'channel');
+  end if;
   if p_overall is null or p_overall not between 1 and 5 then perform internal.refuse('rating_overall_required', 'overall'); end if;
   if p_courtesy is null or p_courtesy not between 1 and 5 then perform internal.refuse('rating_courtesy_required', 'courtesy'); end if;
   if p_clarity is null or p_clarity not between 1 and 5 then perform internal.refuse('rating_clarity_required', 'clarity'); end if;
@@ -63,7 +66,7 @@ begin
   end if;
 
   insert into public.satisfaction_surveys (request_id, channel, overall, courtesy, clarity, speed, ease, recommend, comment, locale, idempotency_key)
-  values (request_id, p_channel, p_overall, p_courtesy, p_clarity, p_speed, p_ease, p_recommend, nullif(comment, ''), p_locale, p_idempotency_key)
+  values (request_id, nullif(p_channel, '')::public.channel, p_overall, p_courtesy, p_clarity, p_speed, p_ease, p_recommend, nullif(comment, ''), p_locale, p_idempotency_key)
   on conflict (idempotency_key) do nothing
   returning * into saved;
   if saved.id is null then
@@ -80,6 +83,6 @@ begin
 end;
 $$;
 
-revoke all on function public.submit_satisfaction_survey(text, public.channel, int, int, int, int, int, int, text, text, uuid) from public;
-grant execute on function public.submit_satisfaction_survey(text, public.channel, int, int, int, int, int, int, text, text, uuid)
+revoke all on function public.submit_satisfaction_survey(text, text, int, int, int, int, int, int, text, text, uuid) from public;
+grant execute on function public.submit_satisfaction_survey(text, text, int, int, int, int, int, int, text, text, uuid)
   to anon, authenticated, service_role;

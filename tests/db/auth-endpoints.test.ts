@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createClient } from '@supabase/supabase-js';
+import { apiUrl, DEMO_STAFF, LOCAL_ANON_KEY, withDb } from './support/clients';
+import { verifyJwt } from '../../supabase/local/jwt.mjs';
+
+const newClient = () => createClient(apiUrl, LOCAL_ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
+const { email, password } = DEMO_STAFF.officer;
+
+describe('staff sign-in through the auth endpoints', () => {
+  it('signs in with the right password and gets a session with GoTrue\'s claims', async () => {
+    const client = newClient();
+    const { data, error } = await client.auth.signInWithPassword({ email, password });
+    expect(error).toBeNull();
+    expect(data.user).toMatchObject({ email, aud: 'authenticated', role: 'authenticated' });
+    const claims = verifyJwt(data.session!.access_token);
+    expect(claims).toMatchObject({
+      sub: data.user!.id, role: 'authenticated', aud: 'authenticated', email, aal: 'aal1', is_anonymous: false,
+      app_metadata: { provider: 'email', providers: ['email'] },
+    });
+    expect(claims).toHaveProperty('session_id');
+    expect(claims).toHaveProperty('user_metadata');
+    expect(claims!.exp - claims!.iat).toBe(3600);
+    const { data: user } = await client.auth.getUser();
+    expect(user.user?.id).toBe(data.user!.id);
+  });
+
+  it('refuses a wrong password with invalid_credentials', async () => {
+    const { data, error } = await newClient().auth.signInWithPassword({ email, password: 'not-the-password' });
+    expect(data.session).toBeNull();
+    expect(error).toMatchObject({ status: 400, code: 'invalid_credentials' });
+  });
+
+  it('stores passwords as bcrypt hashes and refresh tokens only hashed', async () => {
+    const client = newClient();
+    const { data } = await client.auth.signInWithPassword({ email, password });
+    await withDb(async (db) => {
+      const { rows: users } = await db.query('select encrypted_password from auth.users where email = $1', [email]);
+      expect(users[0].encrypted_password).toMatch(/^\$2[aby]\$10\$/);
+      const { rows } = await db.query('select count(*)::int as n from auth.refresh_tokens where token = $1', [data.session!.refresh_token]);
+      expect(rows[0].n).toBe(0);
+    });
+  });
+
+  it('rotates the refresh token on use: the old one no longer works', async () => {
+    const client = newClient();
+    const { data: signedIn } = await client.auth.signInWithPassword({ email, password });
+    const first = signedIn.session!.refresh_token;
+    const { data: refreshed, error } = await client.auth.refreshSession();
+    expect(error).toBeNull();
+    expect(refreshed.session!.refresh_token).not.toBe(first);
+    expect(verifyJwt(refreshed.session!.access_token)!.session_id).toBe(verifyJwt(signedIn.session!.access_token)!.session_id);
+    const replay = await newClient().auth.refreshSession({ refresh_token: first });
+    expect(replay.error).toMatchObject({ status: 400 });
+    expect(['refresh_token_already_used', 'refresh_token_not_found']).toContain(replay.error!.code);
+  });
+
+  it('refuses an unknown refresh token with refresh_token_not_found', async () => {
+    const { error } = await newClient().auth.refreshSession({ refresh_token: 'made-up-token' });
+    expect(error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
+  });
+
+  it('revokes the session on sign-out: neither the refresh token nor the access token\'s session works', async () => {
+    const client = newClient();
+    const { data } = await client.auth.signInWithPassword({ email, password });
+    const { access_token, refresh_token } = data.session!;
+    const { error } = await client.auth.signOut();
+    expect(error).toBeNull();
+    const refresh = await newClient().auth.refreshSession({ refresh_token });
+    expect(refresh.error?.code).toBe('refresh_token_not_found');
+    const user = await fetch(`${apiUrl}/auth/v1/user`, { headers: { apikey: LOCAL_ANON_KEY, authorization: `Bearer ${access_token}` } });
+    expect(user.status).toBe(403);
+    expect((await user.json()).error_code).toBe('session_not_found');
+  });
+
+  it('answers GET /user without a token with no_authorization and with a bad token with bad_jwt', async () => {
+    const headers = { apikey: LOCAL_ANON_KEY, 'x-supabase-api-version': '2024-01-01' };
+    const none = await fetch(`${apiUrl}/auth/v1/user`, { headers });
+    expect([none.status, (await none.json()).code]).toEqual([401, 'no_authorization']);
+    const bad = await fetch(`${apiUrl}/auth/v1/user`, { headers: { ...headers, authorization: 'Bearer not.a.jwt' } });
+    expect([bad.status, (await bad.json()).code]).toEqual([403, 'bad_jwt']);
+  });
+
+  it('allows the site\'s origin through CORS and nobody else', async () => {
+    const { siteUrl } = await import('../../supabase/local/ports.mjs');
+    const preflight = (origin: string) =>
+      fetch(`${apiUrl}/rest/v1/rpc/submit_support_request`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'apikey, content-type' },
+      });
+    const site = await preflight(siteUrl);
+    expect(site.status).toBe(204);
+    expect(site.headers.get('access-control-allow-origin')).toBe(siteUrl);
+    const stranger = await preflight('https://evil.example');
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
