@@ -8,6 +8,7 @@ create table internal.status_lookup_failures (
   reference text not null,
   failed_at timestamptz not null default now()
 );
+alter table internal.status_lookup_failures enable row level security;
 create index status_lookup_failures_idx on internal.status_lookup_failures (reference, failed_at);
 comment on table internal.status_lookup_failures is 'Wrong status-lookup guesses, per reference (throttle).';
 
