@@ -7,15 +7,18 @@ import { bearerToken, verifyJwt } from './jwt.mjs';
 
 const ACCESS_TOKEN_SECONDS = 3600;
 const API_VERSION = '2024-01-01';
+const REFRESH_REUSE_INTERVAL_MS = 10_000;
 
 const hashToken = (token) => createHash('sha256').update(token).digest('hex');
 const newRefreshToken = () => randomBytes(9).toString('base64url').slice(0, 12) + randomBytes(16).toString('hex');
 
 class AuthError extends Error {
-  constructor(status, code, message) {
+  /** `keepChanges`: commit what the request did before refusing (revoking a leaked session). */
+  constructor(status, code, message, { keepChanges = false } = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.keepChanges = keepChanges;
   }
 }
 
@@ -118,13 +121,19 @@ export function createAuth({ pool, issuer }) {
     const stored = rows[0];
     if (!stored) throw new AuthError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
     if (stored.revoked) {
-      // A rotated token presented again means it leaked: end the whole session, as GoTrue does.
-      await client.query('delete from auth.sessions where id = $1', [stored.session_id]);
-      throw new AuthError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+      // Two tabs refreshing at once: within GoTrue's reuse interval the session goes on.
+      const reused = Date.now() - new Date(stored.updated_at).getTime() < REFRESH_REUSE_INTERVAL_MS;
+      if (!reused) {
+        // A rotated token presented again later means it leaked: end the whole session, as GoTrue does.
+        await client.query('delete from auth.sessions where id = $1', [stored.session_id]);
+        throw new AuthError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used', { keepChanges: true });
+      }
     }
     const user = await findUser(client, stored.user_id);
     if (!user) throw new AuthError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
-    await client.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1', [stored.id]);
+    if (!stored.revoked) {
+      await client.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1', [stored.id]);
+    }
     await client.query('update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1', [stored.session_id]);
     return issueSession(client, user, stored.session_id, stored.token);
   }
@@ -154,7 +163,7 @@ export function createAuth({ pool, issuer }) {
       await client.query('commit');
       return result;
     } catch (error) {
-      await client.query('rollback').catch(() => {});
+      await client.query(error.keepChanges ? 'commit' : 'rollback').catch(() => {});
       throw error;
     } finally {
       client.release();

@@ -87,7 +87,15 @@ async function main() {
   const log = verbose ? (m) => process.stdout.write(`[db] ${m}`) : () => {};
   running.postgres = await startPostgres({ dataDir: path.join(dataRoot, 'pgdata'), port: ports.db, fast: ephemeral, log });
   const { connectionString, created } = running.postgres;
-  const fresh = await withClient(connectionString, (client) => applyDatabase(client, { created }));
+  const fresh = await withClient(connectionString, (client) => applyDatabase(client, { created })).catch(async (error) => {
+    // A half-initialised database would only fail again: start from scratch next time.
+    if (created) {
+      await running.postgres.server.stop().catch(() => {});
+      running.postgres = null;
+      await rm(path.join(dataRoot, 'pgdata'), { recursive: true, force: true });
+    }
+    throw error;
+  });
 
   running.postgrest = await startPostgrest({ dbPort: ports.db, port: ports.postgrest, log: verbose ? (m) => process.stdout.write(`[rest] ${m}`) : () => {} });
   running.pool = new pg.Pool({ connectionString, max: 10 });
@@ -121,7 +129,7 @@ async function main() {
     ['anon key', LOCAL_ANON_KEY],
     ['service_role key', LOCAL_SERVICE_ROLE_KEY],
   ];
-  const where = ephemeral ? 'ephemeral data, removed on exit' : `data in ${path.relative(process.cwd(), dataRoot) || dataRoot}`;
+  const where = ephemeral ? `ephemeral data in ${dataRoot}, removed on exit` : `data in ${path.relative(process.cwd(), dataRoot) || dataRoot}`;
   console.log(
     [
       `Irtiqaa local stack is running (${where}${created ? ', freshly seeded' : ''}; ready in ${seconds} s).`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
 import { apiUrl, DEMO_STAFF, LOCAL_ANON_KEY, withDb } from './support/clients';
@@ -41,17 +42,39 @@ describe('staff sign-in through the auth endpoints', () => {
     });
   });
 
-  it('rotates the refresh token on use: the old one no longer works', async () => {
+  it('rotates the refresh token on use; a rotated token replayed later ends the whole session', async () => {
     const client = newClient();
     const { data: signedIn } = await client.auth.signInWithPassword({ email, password });
     const first = signedIn.session!.refresh_token;
     const { data: refreshed, error } = await client.auth.refreshSession();
     expect(error).toBeNull();
-    expect(refreshed.session!.refresh_token).not.toBe(first);
+    const second = refreshed.session!.refresh_token;
+    expect(second).not.toBe(first);
     expect(verifyJwt(refreshed.session!.access_token)!.session_id).toBe(verifyJwt(signedIn.session!.access_token)!.session_id);
+
+    // Time passes beyond GoTrue's 10-second reuse interval; then someone replays the first token.
+    await withDb((db) =>
+      db.query(`update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = $1`, [
+        createHash('sha256').update(first).digest('hex'),
+      ]),
+    );
     const replay = await newClient().auth.refreshSession({ refresh_token: first });
-    expect(replay.error).toMatchObject({ status: 400 });
-    expect(['refresh_token_already_used', 'refresh_token_not_found']).toContain(replay.error!.code);
+    expect(replay.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
+    const afterTheft = await newClient().auth.refreshSession({ refresh_token: second });
+    expect(afterTheft.error?.code).toBe('refresh_token_not_found');
+  });
+
+  it('lets two tabs refresh with the same token within the reuse interval', async () => {
+    const client = newClient();
+    const { data } = await client.auth.signInWithPassword({ email, password });
+    const token = data.session!.refresh_token;
+    const [a, b] = await Promise.all([
+      newClient().auth.refreshSession({ refresh_token: token }),
+      newClient().auth.refreshSession({ refresh_token: token }),
+    ]);
+    expect(a.error).toBeNull();
+    expect(b.error).toBeNull();
+    expect(a.data.session!.refresh_token).not.toBe(b.data.session!.refresh_token);
   });
 
   it('refuses an unknown refresh token with refresh_token_not_found', async () => {
