@@ -33,50 +33,54 @@ grant usage on type public.channel, public.request_status, public.staff_role to 
 /* string transforms of src/schemas/support-request.ts)                                        */
 /* ---------------------------------------------------------------------------------------- */
 
+-- These small SQL helpers are pure, not security definer, and schema-qualify everything they use;
+-- they carry no `set search_path` because that would stop Postgres inlining them (about 40 µs per
+-- call, measured: bench/backend/RESULTS.md).
+
 -- JavaScript's \s and String.prototype.trim() whitespace, spelled out so Postgres matches it exactly.
 create function internal.js_space_chars() returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select '\u0009-\u000D\u0020\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF'
 $$;
 
 create function internal.js_space_class() returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select '[' || internal.js_space_chars() || ']'
 $$;
 
 -- toLatinDigits: Arabic-Indic and Persian digits to ASCII.
 create function internal.to_latin_digits(value text) returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select translate(value, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', '01234567890123456789')
 $$;
 
 -- s.trim()
 create function internal.js_trim(value text) returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select regexp_replace(value, '^' || internal.js_space_class() || '+|' || internal.js_space_class() || '+$', '', 'g')
 $$;
 
 -- collapseSpaces: s.trim().replace(/\s+/g, ' ')
 create function internal.collapse_spaces(value text) returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select regexp_replace(internal.js_trim(value), internal.js_space_class() || '+', ' ', 'g')
 $$;
 
 -- JavaScript's string length (UTF-16 code units), used where the schema uses `.length`.
 create function internal.js_length(value text) returns integer
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select char_length(value) + regexp_count(value, '[\U00010000-\U0010FFFF]')
 $$;
 
 -- normaliseNationalId: digits to Latin, spaces and dashes removed.
 create function internal.normalise_national_id(raw text) returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select regexp_replace(internal.to_latin_digits(raw), '(' || internal.js_space_class() || '|-)', '', 'g')
 $$;
 
 -- normaliseSaudiMobile: E.164 or null.
 create function internal.normalise_saudi_mobile(raw text) returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select '+966' || substring(
     regexp_replace(internal.to_latin_digits(raw), '(' || internal.js_space_class() || '|[-().])', '', 'g')
     from '^(?:\+966|00966|966|0)?(5[0-9]{8})$'
@@ -86,22 +90,26 @@ $$;
 -- The mobile transform of the schema: '' stays '', unparseable input is kept (trimmed) so the
 -- format rule can refuse it.
 create function internal.normalise_mobile_input(raw text) returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select case when internal.js_trim(raw) = '' then '' else coalesce(internal.normalise_saudi_mobile(raw), internal.js_trim(raw)) end
 $$;
 
--- Luhn check digit of Saudi national IDs (start with 1) and iqamas (start with 2).
+-- Luhn check digit of Saudi national IDs (start with 1) and iqamas (start with 2): digits in odd
+-- positions are doubled and their digit sums added to the others; the total ends in 0.
 create function internal.national_id_has_valid_check_digit(id text) returns boolean
-language sql immutable parallel safe set search_path = '' as $$
-  select id ~ '^[12][0-9]{9}$' and (
-    select sum(case when i % 2 = 1 then (d * 2) / 10 + (d * 2) % 10 else d end) % 10 = 0
-      from (select i, substr(id, i, 1)::int as d from generate_series(1, 10) as i) digits
-  )
+language sql immutable parallel safe as $$
+  select case when id ~ '^[12][0-9]{9}$' then (
+      (substr(id, 1, 1)::int * 2) / 10 + (substr(id, 1, 1)::int * 2) % 10 + substr(id, 2, 1)::int
+    + (substr(id, 3, 1)::int * 2) / 10 + (substr(id, 3, 1)::int * 2) % 10 + substr(id, 4, 1)::int
+    + (substr(id, 5, 1)::int * 2) / 10 + (substr(id, 5, 1)::int * 2) % 10 + substr(id, 6, 1)::int
+    + (substr(id, 7, 1)::int * 2) / 10 + (substr(id, 7, 1)::int * 2) % 10 + substr(id, 8, 1)::int
+    + (substr(id, 9, 1)::int * 2) / 10 + (substr(id, 9, 1)::int * 2) % 10 + substr(id, 10, 1)::int
+  ) % 10 = 0 else false end
 $$;
 
 -- normaliseReference: what people copy or read aloud, to IRT-XXXXXXXX.
 create function internal.normalise_reference(raw text) returns text
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select 'IRT-' || translate(
     regexp_replace(
       regexp_replace(upper(internal.to_latin_digits(raw)), '(' || internal.js_space_class() || '|-)', '', 'g'),
@@ -111,7 +119,7 @@ $$;
 
 -- emailRule's format: EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/ and at most 254 (UTF-16) characters.
 create function internal.email_is_valid(email text) returns boolean
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select internal.js_length(email) <= 254
      and email ~ ('^[^@' || internal.js_space_chars() || ']+@[^@' || internal.js_space_chars() || ']+\.[^@'
                   || internal.js_space_chars() || ']{2,}$')
@@ -119,7 +127,7 @@ $$;
 
 /** Crockford base32 without I, L, O, U: `IRT-` and 8 characters from 40 random bits. */
 create function internal.new_reference() returns text
-language plpgsql volatile set search_path = '' as $$
+language plpgsql volatile as $$
 declare
   alphabet constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   bytes bytea := extensions.gen_random_bytes(5);

@@ -4,13 +4,16 @@
  * rule the database refuses is the first the form would have shown.
  */
 
+-- The internal helpers below run only inside the security definer functions (search_path '')
+-- and qualify every name; without their own `set search_path` Postgres can inline or cache them.
+
 /** The normalised, checked application. Raises the first broken rule (400, message = rule key). */
 create function internal.checked_application(
   p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,
   p_request_type text, p_description text, p_preferred_channel text, p_locale text,
   p_accuracy_confirmed boolean, p_privacy_consent boolean, p_declaration_version text
 ) returns jsonb
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable as $$
 declare
   full_name text := internal.collapse_spaces(coalesce(p_full_name, ''));
   national_id text := internal.normalise_national_id(coalesce(p_national_id, ''));
@@ -67,7 +70,7 @@ $$;
 
 /** What both submit paths return: the reference and the decision window. */
 create function internal.submission_receipt(r public.support_requests) returns jsonb
-language sql stable set search_path = '' as $$
+language sql stable as $$
   select jsonb_build_object(
     'reference', r.reference, 'status', r.status, 'submitted_at', r.created_at,
     'decision_due_from', r.decision_due_from, 'decision_due_by', r.decision_due_by
@@ -82,7 +85,7 @@ $$;
 create function internal.create_request(
   application jsonb, p_idempotency_key uuid, p_intake_channel public.channel, p_registered_by uuid
 ) returns public.support_requests
-language plpgsql volatile set search_path = '' as $$
+language plpgsql volatile as $$
 declare
   created public.support_requests;
   submitted_at timestamptz := now();

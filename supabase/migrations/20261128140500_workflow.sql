@@ -9,7 +9,7 @@
 /** Who may move a request from one status to another. */
 create function internal.transition_roles(from_status public.request_status, to_status public.request_status)
 returns public.staff_role[]
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select case (from_status::text || '>' || to_status::text)
     when 'submitted>under_review' then array['officer', 'supervisor']
     when 'under_review>needs_info' then array['officer', 'supervisor']
@@ -30,7 +30,7 @@ $$;
 
 -- The note of the current transition, handed from transition_request() to the trigger.
 create function internal.pending_note() returns text
-language sql stable set search_path = '' as $$
+language sql stable as $$
   select nullif(btrim(current_setting('irtiqaa.transition_note', true)), '')
 $$;
 
@@ -127,15 +127,16 @@ $$;
 create function internal.support_requests_after_write() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
-  me public.staff := internal.current_staff();
+  me public.staff;
 begin
   if tg_op = 'INSERT' then
     insert into public.request_events (request_id, created_at, kind, to_status, actor_id, actor_role, note)
     values (new.id, new.created_at, 'submitted', new.status, new.registered_by,
-            case when new.registered_by is not null then me.role end,
+            (select s.role from public.staff s where s.user_id = new.registered_by),
             case when new.registered_by is not null then 'registered_on_behalf:' || new.intake_channel end);
     return null;
   end if;
+  select * into me from public.staff s where s.user_id = auth.uid();
   if new.status is distinct from old.status then
     insert into public.request_events (request_id, kind, from_status, to_status, actor_id, actor_role, note)
     values (new.id, 'status_changed', old.status, new.status, me.user_id, me.role, internal.pending_note());

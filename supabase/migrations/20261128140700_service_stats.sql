@@ -5,7 +5,7 @@
  */
 
 create function internal.suppressed(figure numeric, row_count bigint) returns numeric
-language sql immutable parallel safe set search_path = '' as $$
+language sql immutable parallel safe as $$
   select case when row_count >= 5 then figure end
 $$;
 
