@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { apiUrl, ports } from '../../supabase/local/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
+import { postgrestSettings } from '../../supabase/local/postgrest.mjs';
 import { closedLoop } from './load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -144,6 +145,7 @@ const row = (name, r) => `| ${name} | ${r.concurrency} | ${r.total.toLocaleStrin
 
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-bench-'));
+  const loadBefore = os.loadavg()[0];
   try {
     log('cold start (initdb + shim + migrations + seed)...');
     const cold = await startStack(dataDir);
@@ -261,10 +263,12 @@ async function main() {
 
     const results = `# Backend benchmark results
 
-Recorded by \`node bench/backend/run.mjs\` (see bench/README.md) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+Recorded by \`node bench/backend/run.mjs\` (see bench/backend/README.md) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, shared with other
-work at the time; the load generator runs on the same cores as PostgreSQL, PostgREST and the gateway.
-${pgVersion.split(',')[0]}, PostgREST 12.0.2, durable settings (fsync and synchronous_commit on, as \`npm run stack\`).
+work at the time (1-minute load average ${fmt(loadBefore, 2)} before the run, ${fmt(os.loadavg()[0], 2)} after); the load
+generator runs on the same cores as PostgreSQL, PostgREST and the gateway.
+${pgVersion.split(',')[0]}, PostgREST 12.0.2 with a pool of ${postgrestSettings({ dbPort: 0, port: 0 }).PGRST_DB_POOL} connections,
+durable settings (fsync and synchronous_commit on, as \`npm run stack\`).
 
 ## Stack start-up (until \`GET /health\` answers 200)
 

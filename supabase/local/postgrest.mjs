@@ -17,7 +17,8 @@ export function postgrestSettings({ dbPort, port }) {
     PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
     PGRST_DB_MAX_ROWS: '1000',
     PGRST_DB_USE_LEGACY_GUCS: 'false',
-    PGRST_DB_POOL: process.env.PGRST_DB_POOL ?? '20',
+    // Ten connections measured best on the 2-core machine (bench/backend/RESULTS.md).
+    PGRST_DB_POOL: process.env.PGRST_DB_POOL ?? '10',
     PGRST_DB_CHANNEL_ENABLED: 'true',
     PGRST_JWT_SECRET: LOCAL_JWT_SECRET,
     PGRST_SERVER_HOST: '127.0.0.1',
