@@ -18,8 +18,10 @@ async function runFile(client, file) {
   }
 }
 
-export async function applyDatabase(client, { created, seed = true }) {
+/** `beforeMigrations`: SQL run after the shim (tests use it to imitate other platform defaults). */
+export async function applyDatabase(client, { created, seed = true, beforeMigrations = '' }) {
   if (created) await runFile(client, path.join(here, 'shim.sql'));
+  if (beforeMigrations) await client.query(beforeMigrations);
   const { rows } = await client.query('select version from supabase_migrations.schema_migrations');
   const applied = new Set(rows.map((r) => r.version));
   const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
@@ -28,9 +30,14 @@ export async function applyDatabase(client, { created, seed = true }) {
     const [version, ...name] = file.replace(/\.sql$/, '').split('_');
     if (applied.has(version)) continue;
     await client.query('begin');
-    await runFile(client, path.join(migrationsDir, file));
-    await client.query('insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)', [version, name.join('_')]);
-    await client.query('commit');
+    try {
+      await runFile(client, path.join(migrationsDir, file));
+      await client.query('insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)', [version, name.join('_')]);
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    }
     fresh.push(file);
   }
   if (created && seed) await runFile(client, path.join(supabaseDir, 'seed.sql'));

@@ -4,10 +4,17 @@
 -- Deliberately NO default privileges: a migration that forgets a GRANT fails here too.
 
 -- Roles ---------------------------------------------------------------------------------------
-create role anon nologin noinherit;
-create role authenticated nologin noinherit;
-create role service_role nologin noinherit bypassrls;
-create role authenticator login noinherit password 'postgres';
+-- Roles belong to the cluster, so a second database (tests) finds them already there.
+do $$
+begin
+  if not exists (select from pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+    create role authenticated nologin noinherit;
+    create role service_role nologin noinherit bypassrls;
+    create role authenticator login noinherit password 'postgres';
+  end if;
+end
+$$;
 grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to postgres;
 

@@ -165,4 +165,4 @@ begin
 end;
 $$;
 
-revoke all on all functions in schema internal from public;
+revoke all on all functions in schema internal from public, anon, authenticated, service_role;

@@ -12,6 +12,8 @@ create table public.staff (
   updated_at timestamptz not null default now()
 );
 alter table public.staff enable row level security;
+-- Older hosted projects grant every new table to the API roles by default: start from nothing.
+revoke all on public.staff from anon, authenticated, service_role;
 comment on table public.staff is 'Staff members and their role in the workflow; deactivated, never deleted.';
 
 /** The signed-in user's staff row, whatever its state (null for everyone else). */
@@ -47,7 +49,8 @@ begin
 end;
 $$;
 
-revoke all on function internal.current_staff(), internal.is_active_staff(), internal.require_staff(public.staff_role[]) from public;
+revoke all on function internal.current_staff(), internal.is_active_staff(), internal.require_staff(public.staff_role[])
+  from public, anon, authenticated, service_role;
 grant execute on function internal.is_active_staff() to authenticated, service_role;
 
 create policy "Staff can see who is on the team; everyone can see their own staff row"

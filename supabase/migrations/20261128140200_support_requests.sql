@@ -75,6 +75,7 @@ create table public.support_requests (
   constraint support_requests_rejection_reason_required check (status <> 'rejected' or coalesce(decision_note, '') <> '')
 );
 alter table public.support_requests enable row level security;
+revoke all on public.support_requests from anon, authenticated, service_role;
 comment on table public.support_requests is
   'Support requests from beneficiaries (policy, handling steps 1-8). Never deleted; changed only through the workflow.';
 
@@ -100,6 +101,8 @@ create table public.request_events (
   survey_id uuid
 );
 alter table public.request_events enable row level security;
+revoke all on public.request_events from anon, authenticated, service_role;
+revoke all on sequence public.request_events_id_seq from anon, authenticated, service_role;
 comment on table public.request_events is
   'Append-only history of every request: written by the database itself, never updated or deleted.';
 create index request_events_request_idx on public.request_events (request_id, id);

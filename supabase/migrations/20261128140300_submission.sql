@@ -167,7 +167,7 @@ $$;
 
 revoke all on function internal.checked_application(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text),
   internal.submission_receipt(public.support_requests),
-  internal.create_request(jsonb, uuid, public.channel, uuid) from public;
-revoke all on function public.submit_support_request(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text, timestamptz) from public;
+  internal.create_request(jsonb, uuid, public.channel, uuid) from public, anon, authenticated, service_role;
+revoke all on function public.submit_support_request(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text, timestamptz) from public, anon, authenticated, service_role;
 grant execute on function public.submit_support_request(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text, timestamptz)
   to anon, authenticated, service_role;

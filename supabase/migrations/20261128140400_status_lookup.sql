@@ -54,5 +54,5 @@ begin
 end;
 $$;
 
-revoke all on function public.get_request_status(text, text) from public;
+revoke all on function public.get_request_status(text, text) from public, anon, authenticated, service_role;
 grant execute on function public.get_request_status(text, text) to anon, authenticated, service_role;

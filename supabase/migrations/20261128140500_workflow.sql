@@ -286,11 +286,11 @@ $$;
 
 revoke all on function internal.transition_roles(public.request_status, public.request_status), internal.pending_note(),
   internal.support_requests_before_update(), internal.support_requests_after_write(), internal.refuse_delete(),
-  internal.refuse_event_change() from public;
+  internal.refuse_event_change() from public, anon, authenticated, service_role;
 revoke all on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
   public.add_request_note(uuid, text),
   public.register_request_on_behalf(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text)
-  from public;
+  from public, anon, authenticated, service_role;
 grant execute on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
   public.add_request_note(uuid, text),
   public.register_request_on_behalf(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text)

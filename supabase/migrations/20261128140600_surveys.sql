@@ -20,6 +20,7 @@ create table public.satisfaction_surveys (
   idempotency_key uuid unique
 );
 alter table public.satisfaction_surveys enable row level security;
+revoke all on public.satisfaction_surveys from anon, authenticated, service_role;
 comment on table public.satisfaction_surveys is 'Anonymous-friendly service ratings, optionally linked to a request; read by staff only.';
 create index satisfaction_surveys_request_idx on public.satisfaction_surveys (request_id) where request_id is not null;
 
@@ -83,6 +84,6 @@ begin
 end;
 $$;
 
-revoke all on function public.submit_satisfaction_survey(text, text, int, int, int, int, int, int, text, text, uuid) from public;
+revoke all on function public.submit_satisfaction_survey(text, text, int, int, int, int, int, int, text, text, uuid) from public, anon, authenticated, service_role;
 grant execute on function public.submit_satisfaction_survey(text, text, int, int, int, int, int, int, text, text, uuid)
   to anon, authenticated, service_role;

@@ -49,6 +49,6 @@ language sql stable security definer set search_path = '' as $$
   )
 $$;
 
-revoke all on function internal.suppressed(numeric, bigint) from public;
-revoke all on function public.service_stats() from public;
+revoke all on function internal.suppressed(numeric, bigint) from public, anon, authenticated, service_role;
+revoke all on function public.service_stats() from public, anon, authenticated, service_role;
 grant execute on function public.service_stats() to anon, authenticated, service_role;

@@ -46,6 +46,6 @@ begin
 end;
 $$;
 
-revoke all on function internal.staff_before_update() from public;
-revoke all on function public.set_staff_role(uuid, public.staff_role), public.set_staff_active(uuid, boolean) from public;
+revoke all on function internal.staff_before_update() from public, anon, authenticated, service_role;
+revoke all on function public.set_staff_role(uuid, public.staff_role), public.set_staff_active(uuid, boolean) from public, anon, authenticated, service_role;
 grant execute on function public.set_staff_role(uuid, public.staff_role), public.set_staff_active(uuid, boolean) to authenticated;
