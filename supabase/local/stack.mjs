@@ -98,6 +98,9 @@ async function main() {
   });
 
   running.postgrest = await startPostgrest({ dbPort: ports.db, port: ports.postgrest, log: verbose ? (m) => process.stdout.write(`[rest] ${m}`) : () => {} });
+  // If a part dies later, stop the rest rather than serve half a stack.
+  running.postgrest.exited.then((code) => stopping || fail(`PostgREST stopped unexpectedly (exit ${code}).`));
+  running.postgres.server.process?.once('exit', (code) => stopping || fail(`PostgreSQL stopped unexpectedly (exit ${code}).`));
   running.pool = new pg.Pool({ connectionString, max: 10 });
   running.pool.on('error', () => {});
 
