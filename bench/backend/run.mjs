@@ -224,6 +224,9 @@ async function main() {
     const queue = await closedLoop({ concurrency: 8, total: 4000, send: () => call('GET', queuePath, { token: session.access_token }) });
     const queueSequential = await closedLoop({ concurrency: 1, total: 1000, send: () => call('GET', queuePath, { token: session.access_token }) });
 
+    log('published figures...');
+    const stats = await closedLoop({ concurrency: 8, total: 400, send: () => call('POST', '/rest/v1/rpc/service_stats', { body: {} }) });
+
     log('EXPLAIN plans...');
     const claims = { sub: session.user.id, role: 'authenticated' };
     const queuePlan = await explain(
@@ -304,6 +307,7 @@ ${row('`get_request_status` through the gateway', lookup)}
 ${row('`get_request_status` through the gateway, one client', lookupSequential)}
 ${row('staff queue, first page (status filter, by decision date, 25 rows, RLS)', queue)}
 ${row('staff queue, first page, one client', queueSequential)}
+${row('`service_stats()` (public figures, all rows)', stats)}
 
 Targets: \`get_request_status\` p95 <= 10 ms: **${lookup.p95 <= 10 ? 'met' : 'not met'}** (${fmt(lookup.p95, 2)} ms with 8 clients,
 ${fmt(lookupSequential.p95, 2)} ms with one); staff queue first page p95 <= 30 ms: **${queue.p95 <= 30 ? 'met' : 'not met'}**

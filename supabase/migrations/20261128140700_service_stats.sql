@@ -1,7 +1,8 @@
 /*
  * Published service figures (policy: transparency about how the association serves its
  * beneficiaries). Aggregates only; any figure drawn from fewer than 5 rows is null, so no
- * small group can be singled out.
+ * small group can be singled out. Computing them reads every request (about 60 ms at 130,000
+ * requests), and public pages ask for them, so they are kept for 5 minutes.
  */
 
 create function internal.suppressed(figure numeric, row_count bigint) returns numeric
@@ -9,8 +10,8 @@ language sql immutable parallel safe as $$
   select case when row_count >= 5 then figure end
 $$;
 
-create function public.service_stats() returns jsonb
-language sql stable security definer set search_path = '' as $$
+create function internal.compute_service_stats() returns jsonb
+language sql stable set search_path = '' as $$
   with months as (
     select date_trunc('month', m) as month
       from generate_series(date_trunc('month', now()) - interval '11 months', date_trunc('month', now()), interval '1 month') m
@@ -49,6 +50,39 @@ language sql stable security definer set search_path = '' as $$
   )
 $$;
 
-revoke all on function internal.suppressed(numeric, bigint) from public, anon, authenticated, service_role;
+create table internal.service_stats_cache (
+  singleton boolean primary key default true check (singleton),
+  computed_at timestamptz not null,
+  figures jsonb not null
+);
+alter table internal.service_stats_cache enable row level security;
+comment on table internal.service_stats_cache is 'The last computed service_stats() figures (at most 5 minutes old when served).';
+
+create function public.service_stats() returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  cached internal.service_stats_cache;
+  figures jsonb;
+begin
+  select * into cached from internal.service_stats_cache;
+  if cached.computed_at > now() - interval '5 minutes' then
+    return cached.figures;
+  end if;
+  -- One caller recomputes; the others meanwhile get the previous figures.
+  if cached.figures is not null and not pg_try_advisory_xact_lock(hashtext('internal.service_stats_cache')) then
+    return cached.figures;
+  end if;
+  figures := internal.compute_service_stats();
+  -- A GET through PostgREST runs read-only: serve the fresh figures without keeping them.
+  if current_setting('transaction_read_only') = 'off' then
+    insert into internal.service_stats_cache (computed_at, figures) values (now(), figures)
+    on conflict (singleton) do update set computed_at = excluded.computed_at, figures = excluded.figures;
+  end if;
+  return figures;
+end;
+$$;
+
+revoke all on function internal.suppressed(numeric, bigint), internal.compute_service_stats()
+  from public, anon, authenticated, service_role;
 revoke all on function public.service_stats() from public, anon, authenticated, service_role;
 grant execute on function public.service_stats() to anon, authenticated, service_role;

@@ -61,6 +61,8 @@ describe('the published service figures', () => {
         );
       }
       await db.query('commit');
+      // The figures are kept for 5 minutes; start from fresh ones.
+      await db.query('delete from internal.service_stats_cache');
     });
     const { data, error } = await anonClient().rpc('service_stats');
     expect(error).toBeNull();
@@ -86,10 +88,27 @@ describe('the published service figures', () => {
       await db.query('set local session_replication_role = replica');
       await db.query('update public.request_events set survey_id = null where survey_id is not null');
       await db.query('delete from public.satisfaction_surveys where id not in (select id from public.satisfaction_surveys limit 4)');
-      const stats = (await db.query('select public.service_stats() as s')).rows[0].s;
+      const stats = (await db.query('select internal.compute_service_stats() as s')).rows[0].s;
       await db.query('rollback');
       expect(stats.survey_responses).toBeNull();
       expect(stats.satisfaction).toEqual({ overall: null, courtesy: null, clarity: null, speed: null, ease: null, recommend: null });
     });
+  });
+
+  it('are kept for 5 minutes, then recomputed', async () => {
+    const first = (await anonClient().rpc('service_stats')).data;
+    await submitRequest();
+    expect((await anonClient().rpc('service_stats')).data).toEqual(first);
+    await withDb((db) => db.query(`update internal.service_stats_cache set computed_at = now() - interval '6 minutes'`));
+    const later = (await anonClient().rpc('service_stats')).data;
+    expect(Date.parse(later.generated_at)).toBeGreaterThan(Date.parse(first.generated_at));
+    expect(later.requests_total).toBe(first.requests_total + 1);
+  });
+
+  it('can be read with GET (a read-only transaction) too', async () => {
+    await withDb((db) => db.query('delete from internal.service_stats_cache'));
+    const { data, error } = await anonClient().rpc('service_stats', undefined, { get: true });
+    expect(error).toBeNull();
+    expect(data.requests_total).toEqual(expect.any(Number));
   });
 });
