@@ -193,6 +193,13 @@ export function createAuth({ pool, issuer }) {
       });
       return [204, null];
     }
+    if (path === '/.well-known/jwks.json' && req.method === 'GET') {
+      // HS256 only, as a project with a shared secret: no public keys (supabase-js then verifies with /user).
+      return [200, { keys: [] }];
+    }
+    if (path === '/settings' && req.method === 'GET') {
+      return [200, { external: { email: true, phone: false }, disable_signup: true, mailer_autoconfirm: false, phone_autoconfirm: false, sms_provider: '', saml_enabled: false }];
+    }
     if (path === '/health' && req.method === 'GET') {
       await pool.query('select 1');
       return [200, { version: 'irtiqaa-local', name: 'GoTrue', description: 'GoTrue subset of the Irtiqaa local stack' }];

@@ -116,4 +116,21 @@ describe('staff sign-in through the auth endpoints', () => {
     const stranger = await preflight('https://evil.example');
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('verifies a session\'s claims with getClaims(), as the staff workspace may', async () => {
+    const client = newClient();
+    await client.auth.signInWithPassword({ email, password });
+    const { data, error } = await client.auth.getClaims();
+    expect(error).toBeNull();
+    expect(data?.claims).toMatchObject({ email, role: 'authenticated' });
+  });
+
+  it('keeps PostgREST\'s headers both ways: a count request returns the total', async () => {
+    const officer = newClient();
+    await officer.auth.signInWithPassword({ email, password });
+    const { count, error } = await officer.from('support_requests').select('*', { count: 'exact', head: true });
+    expect(error).toBeNull();
+    const total = await withDb(async (db) => (await db.query('select count(*)::int as n from public.support_requests')).rows[0].n);
+    expect(count).toBe(total);
+  });
 });
