@@ -6,6 +6,7 @@
  * request_events row from inside the database. Nothing is ever deleted.
  */
 
+
 /** Who may move a request from one status to another. */
 create function internal.transition_roles(from_status public.request_status, to_status public.request_status)
 returns public.staff_role[]
@@ -178,120 +179,6 @@ create trigger request_events_append_only before update or delete on public.requ
 create trigger request_events_never_truncated before truncate on public.request_events
   for each statement execute function internal.refuse_event_change();
 
-/* ---------------------------------------------------------------------------------------- */
-/* Row-level security and grants                                                             */
-/* ---------------------------------------------------------------------------------------- */
-
-create policy "Active staff can read every request"
-  on public.support_requests for select to authenticated
-  using ((select internal.is_active_staff()));
-create policy "Active staff can move requests through the workflow"
-  on public.support_requests for update to authenticated
-  using ((select internal.is_active_staff()))
-  with check ((select internal.is_active_staff()));
-create policy "Active staff can read the history of every request"
-  on public.request_events for select to authenticated
-  using ((select internal.is_active_staff()));
-
--- Staff change a request only through the workflow columns (checked by the trigger above).
-grant select on public.support_requests to authenticated, service_role;
-grant update (status, assigned_to) on public.support_requests to authenticated;
-grant select on public.request_events to authenticated, service_role;
-
-/* ---------------------------------------------------------------------------------------- */
-/* Staff functions                                                                           */
-/* ---------------------------------------------------------------------------------------- */
-
-create function public.transition_request(p_request_id uuid, p_to public.request_status, p_note text default null)
-returns public.support_requests
-language plpgsql volatile security definer set search_path = '' as $$
-declare
-  changed public.support_requests;
-begin
-  perform internal.require_staff(array['officer', 'supervisor', 'authority', 'admin']::public.staff_role[]);
-  if p_note is not null and char_length(p_note) > 2000 then
-    perform internal.refuse('note_length', 'note');
-  end if;
-  perform set_config('irtiqaa.transition_note', coalesce(p_note, ''), true);
-  update public.support_requests set status = p_to where id = p_request_id returning * into changed;
-  perform set_config('irtiqaa.transition_note', '', true);
-  if changed.id is null then
-    perform internal.refuse('request_not_found', null, 'P0001');
-  end if;
-  return changed;
-end;
-$$;
-
-create function public.assign_request(p_request_id uuid, p_assignee uuid) returns public.support_requests
-language plpgsql volatile security definer set search_path = '' as $$
-declare
-  changed public.support_requests;
-begin
-  perform internal.require_staff(array['officer', 'supervisor', 'admin']::public.staff_role[]);
-  update public.support_requests set assigned_to = p_assignee where id = p_request_id returning * into changed;
-  if changed.id is null then
-    perform internal.refuse('request_not_found', null, 'P0001');
-  end if;
-  return changed;
-end;
-$$;
-
-create function public.add_request_note(p_request_id uuid, p_note text) returns public.request_events
-language plpgsql volatile security definer set search_path = '' as $$
-declare
-  me public.staff := internal.require_staff(array['officer', 'supervisor', 'authority', 'admin']::public.staff_role[]);
-  note text := btrim(coalesce(p_note, ''));
-  added public.request_events;
-begin
-  if note = '' then perform internal.refuse('note_required', 'note', 'P0001'); end if;
-  if char_length(note) > 2000 then perform internal.refuse('note_length', 'note'); end if;
-  if not exists (select 1 from public.support_requests where id = p_request_id) then
-    perform internal.refuse('request_not_found', null, 'P0001');
-  end if;
-  insert into public.request_events (request_id, kind, actor_id, actor_role, note)
-  values (p_request_id, 'note', me.user_id, me.role, note)
-  returning * into added;
-  return added;
-end;
-$$;
-
-/** Policy: requests received by phone, interview, letter... are registered by staff for the beneficiary. */
-create function public.register_request_on_behalf(
-  p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,
-  p_request_type text, p_description text, p_preferred_channel text, p_locale text,
-  p_accuracy_confirmed boolean, p_privacy_consent boolean, p_declaration_version text,
-  p_idempotency_key uuid, p_intake_channel text
-) returns jsonb
-language plpgsql volatile security definer set search_path = '' as $$
-declare
-  me public.staff := internal.require_staff(array['officer', 'supervisor']::public.staff_role[]);
-  application jsonb;
-  earlier public.support_requests;
-begin
-  if p_idempotency_key is not null then
-    select * into earlier from public.support_requests where idempotency_key = p_idempotency_key;
-    if earlier.id is not null then
-      return internal.submission_receipt(earlier);
-    end if;
-  end if;
-  if p_intake_channel is null or p_intake_channel not in ('phone', 'interview', 'letter', 'representative', 'volunteer_service') then
-    perform internal.refuse('intake_channel_invalid', 'intake_channel');
-  end if;
-  application := internal.checked_application(
-    p_full_name, p_national_id, p_mobile, p_email, p_city, p_category, p_request_type, p_description,
-    p_preferred_channel, p_locale, p_accuracy_confirmed, p_privacy_consent, p_declaration_version);
-  return internal.submission_receipt(internal.create_request(application, p_idempotency_key, p_intake_channel::public.channel, me.user_id));
-end;
-$$;
-
 revoke all on function internal.transition_roles(public.request_status, public.request_status), internal.pending_note(),
   internal.support_requests_before_update(), internal.support_requests_after_write(), internal.refuse_delete(),
   internal.refuse_event_change() from public, anon, authenticated, service_role;
-revoke all on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
-  public.add_request_note(uuid, text),
-  public.register_request_on_behalf(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text)
-  from public, anon, authenticated, service_role;
-grant execute on function public.transition_request(uuid, public.request_status, text), public.assign_request(uuid, uuid),
-  public.add_request_note(uuid, text),
-  public.register_request_on_behalf(text, text, text, text, text, text, text, text, text, text, boolean, boolean, text, uuid, text)
-  to authenticated;
