@@ -19,10 +19,19 @@ function corsHeaders(req, allowedOrigins) {
   };
 }
 
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
 function readJson(req) {
   return new Promise((resolve) => {
     const chunks = [];
-    req.on('data', (c) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      // A sign-in is a few hundred bytes; anything huge is read no further (and fails validation).
+      if (size > MAX_AUTH_BODY_BYTES) return req.destroy();
+      chunks.push(c);
+    });
+    req.on('close', () => size > MAX_AUTH_BODY_BYTES && resolve({}));
     req.on('end', () => {
       try {
         resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});

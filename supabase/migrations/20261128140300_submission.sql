@@ -143,7 +143,9 @@ begin
   end if;
 
   if coalesce(p_honeypot, '') <> '' then perform internal.refuse('honeypot_filled', 'form'); end if;
-  if p_form_started_at is not null and p_form_started_at > now() - interval '3 seconds' then
+  -- Filled in under 3 seconds: a bot. A start time well in the future means the device's clock is
+  -- wrong (common on phones), not that a bot was fast: nothing can be measured then.
+  if p_form_started_at between now() - interval '3 seconds' and now() + interval '2 seconds' then
     perform internal.refuse('filled_too_fast', 'form');
   end if;
 

@@ -21,6 +21,8 @@ declare
   first_failure timestamptz;
   found public.support_requests;
 begin
+  -- Guesses for one reference queue here, so parallel guesses cannot slip past the count.
+  perform pg_advisory_xact_lock(hashtextextended('status_lookup:' || ref, 0));
   select count(*), min(failed_at) into failures, first_failure
     from internal.status_lookup_failures
    where reference = ref and failed_at > now() - interval '15 minutes';

@@ -46,4 +46,11 @@ describe('following a request by reference and the last four digits of the mobil
   it('says not found for a reference that does not exist', async () => {
     expect(await lookUp('IRT-00000000', '1234')).toEqual({ outcome: 'not_found' });
   });
+
+  it('counts parallel wrong guesses one by one', async () => {
+    const receipt = await submitRequest({ p_mobile: '0567770003' });
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => lookUp(receipt.reference, String(2000 + i))));
+    expect(outcomes.filter((o) => o.outcome === 'not_found')).toHaveLength(5);
+    expect(outcomes.filter((o) => o.outcome === 'throttled')).toHaveLength(7);
+  });
 });
