@@ -10,6 +10,7 @@ create table internal.status_lookup_failures (
 );
 alter table internal.status_lookup_failures enable row level security;
 create index status_lookup_failures_idx on internal.status_lookup_failures (reference, failed_at);
+create index status_lookup_failures_age_idx on internal.status_lookup_failures (failed_at);
 comment on table internal.status_lookup_failures is 'Wrong status-lookup guesses, per reference (throttle).';
 
 create function public.get_request_status(p_reference text, p_phone_last4 text) returns jsonb
@@ -35,6 +36,10 @@ begin
    where reference = ref and char_length(last4) = 4 and right(mobile, 4) = last4;
   if found.id is null then
     delete from internal.status_lookup_failures where reference = ref and failed_at <= now() - interval '15 minutes';
+    -- Now and then, forget old guesses at references nobody asked about again.
+    if random() < 0.01 then
+      delete from internal.status_lookup_failures where failed_at < now() - interval '1 hour';
+    end if;
     insert into internal.status_lookup_failures (reference) values (ref);
     return jsonb_build_object('outcome', 'not_found');
   end if;
