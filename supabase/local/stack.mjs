@@ -93,6 +93,8 @@ async function main() {
       await running.postgres.server.stop().catch(() => {});
       running.postgres = null;
       await rm(path.join(dataRoot, 'pgdata'), { recursive: true, force: true });
+    } else {
+      error.message += '\n(The data folder predates this migration; `npm run stack:reset` starts again from the seed.)';
     }
     throw error;
   });
