@@ -271,7 +271,7 @@ Recorded by \`node bench/backend/run.mjs\` (see bench/backend/README.md) on ${ne
 Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, shared with other
 work at the time (1-minute load average ${fmt(loadBefore, 2)} before the run, ${fmt(os.loadavg()[0], 2)} after); the load
 generator runs on the same cores as PostgreSQL, PostgREST and the gateway.
-${pgVersion.split(',')[0]}, PostgREST 12.0.2 with a pool of ${postgrestSettings({ dbPort: 0, port: 0 }).PGRST_DB_POOL} connections,
+${pgVersion.split(',')[0]}, PostgREST 12.0.2 with a pool of ${postgrestSettings({ dbPort: 0, socketPath: '' }).PGRST_DB_POOL} connections,
 durable settings (fsync and synchronous_commit on, as \`npm run stack\`).
 
 ## Stack start-up (until \`GET /health\` answers 200)

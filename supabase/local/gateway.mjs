@@ -42,18 +42,18 @@ function readJson(req) {
   });
 }
 
-export function createGateway({ postgrestPort, authHandler, checkHealth, allowedOrigins }) {
+export function createGateway({ postgrestSocket, authHandler, checkHealth, allowedOrigins }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const origins = new Set(allowedOrigins);
 
   function proxyToPostgrest(req, res, path, cors) {
-    const headers = { ...req.headers, host: `127.0.0.1:${postgrestPort}` };
+    const headers = { ...req.headers, host: 'postgrest' };
     delete headers.apikey;
     delete headers.origin;
     // Kong fills in a missing Authorization from the apikey, so PostgREST sees the key's role.
     if (!headers.authorization) headers.authorization = `Bearer ${req.headers.apikey}`;
     const upstream = http.request(
-      { host: '127.0.0.1', port: postgrestPort, method: req.method, path, headers, agent },
+      { socketPath: postgrestSocket, method: req.method, path, headers, agent },
       (up) => {
         res.writeHead(up.statusCode ?? 502, { ...up.headers, ...cors });
         up.pipe(res);

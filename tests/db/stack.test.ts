@@ -57,7 +57,7 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-stack-test-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('the local stack', () => {
-  it('prints the URL and both keys, and SIGTERM leaves no postgres, no postgrest and no temp data behind', async () => {
+  it('prints the URL and both keys, opens only the gateway, and SIGTERM leaves no postgres, no postgrest and no temp data behind', async () => {
     const stack = start(['--ephemeral']);
     expect(await stack.ready).toBe(true);
     const { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } = await import('../../supabase/local/keys.mjs');
@@ -66,6 +66,8 @@ describe('the local stack', () => {
     expect(stack.output()).toContain(LOCAL_SERVICE_ROLE_KEY);
     const tempDir = /ephemeral data in (\S+),/.exec(stack.output())![1];
     expect(existsSync(tempDir)).toBe(true);
+    // Only the gateway is reachable over TCP: PostgREST listens on a private Unix socket.
+    await expect(fetch(`http://127.0.0.1:${54323 + offset}/`)).rejects.toThrow();
     const children = childPids(stack.child.pid!);
     expect(children.length).toBeGreaterThanOrEqual(2);
 
