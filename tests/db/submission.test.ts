@@ -79,4 +79,21 @@ describe('a beneficiary submits a support request', () => {
     expect(status).toBe(429);
     expect(error).toMatchObject({ message: 'mobile_daily_limit', hint: 'mobile' });
   });
+
+  it('gives two simultaneous retries of one submission the same single request', async () => {
+    const args = application();
+    const [a, b] = await Promise.all([anonClient().rpc('submit_support_request', args), anonClient().rpc('submit_support_request', args)]);
+    expect(a.data.reference).toBe(b.data.reference);
+    const count = await withDb(async (db) =>
+      (await db.query('select count(*)::int as n from public.support_requests where idempotency_key = $1', [args.p_idempotency_key])).rows[0].n,
+    );
+    expect(count).toBe(1);
+  });
+
+  it('holds the daily limit when a flood arrives all at once', async () => {
+    const mobile = '0502223344';
+    const results = await Promise.all(Array.from({ length: 6 }, () => anonClient().rpc('submit_support_request', application({ p_mobile: mobile }))));
+    expect(results.filter((r) => !r.error)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(3);
+  });
 });
