@@ -92,12 +92,13 @@ export function createAuth({ pool, issuer }) {
     const { rows } = await client.query(
       `select * from auth.users
         where lower(email) = $1 and deleted_at is null and encrypted_password is not null
-          and encrypted_password = extensions.crypt($2, encrypted_password)
-          and (banned_until is null or banned_until < now())`,
+          and encrypted_password = extensions.crypt($2, encrypted_password)`,
       [email, password],
     );
     const user = rows[0];
     if (!user) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
+    if (user.banned_until && new Date(user.banned_until) > new Date()) throw new AuthError(400, 'user_banned', 'User is banned');
+    if (!user.email_confirmed_at) throw new AuthError(400, 'email_not_confirmed', 'Email not confirmed');
     const sessionId = randomUUID();
     await client.query(
       `insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`,

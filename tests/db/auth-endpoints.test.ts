@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
-import { apiUrl, DEMO_STAFF, LOCAL_ANON_KEY, withDb } from './support/clients';
+import { apiUrl, createUser, DEMO_STAFF, LOCAL_ANON_KEY, withDb } from './support/clients';
 import { verifyJwt } from '../../supabase/local/jwt.mjs';
 
 const newClient = () => createClient(apiUrl, LOCAL_ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
@@ -29,6 +29,19 @@ describe('staff sign-in through the auth endpoints', () => {
     const { data, error } = await newClient().auth.signInWithPassword({ email, password: 'not-the-password' });
     expect(data.session).toBeNull();
     expect(error).toMatchObject({ status: 400, code: 'invalid_credentials' });
+  });
+
+  it('refuses a banned account and one whose email is not confirmed, as GoTrue does', async () => {
+    const banned = await createUser({ role: 'officer' });
+    const unconfirmed = await createUser({ role: 'officer' });
+    await withDb(async (db) => {
+      await db.query(`update auth.users set banned_until = now() + interval '1 day' where id = $1`, [banned.id]);
+      await db.query('update auth.users set email_confirmed_at = null where id = $1', [unconfirmed.id]);
+    });
+    const a = await newClient().auth.signInWithPassword({ email: banned.email, password: banned.password });
+    expect(a.error).toMatchObject({ status: 400, code: 'user_banned' });
+    const b = await newClient().auth.signInWithPassword({ email: unconfirmed.email, password: unconfirmed.password });
+    expect(b.error).toMatchObject({ status: 400, code: 'email_not_confirmed' });
   });
 
   it('stores passwords as bcrypt hashes and refresh tokens only hashed', async () => {
