@@ -1,0 +1,117 @@
+// The gateway on ports.api: the only port the browser talks to, in the role Kong plays on
+// Supabase. /rest/v1/* goes to PostgREST (prefix stripped, headers kept), /auth/v1/* to the
+// auth subset, GET /health answers 200 once the database, PostgREST and auth answer.
+import http from 'node:http';
+import { verifyJwt } from './jwt.mjs';
+
+const ALLOWED_HEADERS = 'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, range-unit, accept, accept-profile, content-profile, x-upsert';
+const EXPOSED_HEADERS = 'content-range, content-location, content-profile, range-unit, preference-applied, x-supabase-api-version';
+const API_KEY_ROLES = new Set(['anon', 'service_role']);
+
+function corsHeaders(req, allowedOrigins) {
+  const origin = req.headers.origin;
+  if (!origin || !allowedOrigins.has(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': EXPOSED_HEADERS,
+    vary: 'Origin',
+  };
+}
+
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
+function readJson(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      // A sign-in is a few hundred bytes; anything huge is read no further (and fails validation).
+      if (size > MAX_AUTH_BODY_BYTES) return req.destroy();
+      chunks.push(c);
+    });
+    req.on('close', () => size > MAX_AUTH_BODY_BYTES && resolve({}));
+    req.on('end', () => {
+      try {
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+      } catch {
+        resolve({});
+      }
+    });
+  });
+}
+
+export function createGateway({ postgrestSocket, authHandler, checkHealth, allowedOrigins }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const origins = new Set(allowedOrigins);
+
+  function proxyToPostgrest(req, res, path, cors) {
+    const headers = { ...req.headers, host: 'postgrest' };
+    delete headers.apikey;
+    delete headers.origin;
+    // Kong fills in a missing Authorization from the apikey, so PostgREST sees the key's role.
+    if (!headers.authorization) headers.authorization = `Bearer ${req.headers.apikey}`;
+    const upstream = http.request(
+      { socketPath: postgrestSocket, method: req.method, path, headers, agent },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, { ...up.headers, ...cors });
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json', ...cors });
+      res.end(JSON.stringify({ message: 'An invalid response was received from the upstream server' }));
+    });
+    req.pipe(upstream);
+  }
+
+  return http.createServer(async (req, res) => {
+    const cors = corsHeaders(req, origins);
+    const send = (status, body, extra = {}) => {
+      const headers = { ...cors, ...extra };
+      if (body === null) {
+        res.writeHead(status, headers).end();
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+      }
+    };
+    const url = new URL(req.url ?? '/', 'http://gateway');
+
+    if (req.method === 'OPTIONS') {
+      res.writeHead(cors['access-control-allow-origin'] ? 204 : 403, {
+        ...cors,
+        'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? ALLOWED_HEADERS,
+        'access-control-max-age': '3600',
+      });
+      return res.end();
+    }
+    if (url.pathname === '/health') {
+      const healthy = await checkHealth().catch(() => false);
+      return send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'starting' });
+    }
+
+    const isRest = url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/');
+    const isAuth = url.pathname.startsWith('/auth/v1/');
+    if (!isRest && !isAuth) return send(404, { message: 'no Route matched with those values' });
+
+    // As Kong's key-auth: every API call carries a valid anon or service_role key.
+    const apikey = req.headers.apikey ?? url.searchParams.get('apikey');
+    if (!apikey) return send(401, { message: 'No API key found in request' });
+    if (!API_KEY_ROLES.has(verifyJwt(apikey)?.role)) return send(401, { message: 'Invalid API key' });
+    if (!req.headers.apikey) req.headers.apikey = apikey;
+
+    if (isRest) {
+      const rest = url.pathname.slice('/rest/v1'.length) || '/';
+      let query = (req.url ?? '').split('?')[1] ?? '';
+      if (url.searchParams.has('apikey')) {
+        url.searchParams.delete('apikey');
+        query = url.searchParams.toString();
+      }
+      return proxyToPostgrest(req, res, rest + (query ? `?${query}` : ''), cors);
+    }
+    const authUrl = new URL(url.pathname.slice('/auth/v1'.length) + url.search, 'http://auth');
+    return authHandler(req, authUrl, () => readJson(req), send);
+  });
+}

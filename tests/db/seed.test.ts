@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { anonClient, DEMO_STAFF, signIn, withDb } from './support/clients';
+
+describe('the local demo data', () => {
+  it('has one demo staff member per role who can sign in with the documented password', async () => {
+    for (const who of ['officer', 'supervisor', 'authority', 'admin'] as const) {
+      const client = await signIn(DEMO_STAFF[who].email, DEMO_STAFF[who].password);
+      const { data } = await client.from('staff').select('role, active').eq('user_id', (await client.auth.getUser()).data.user!.id);
+      expect(data).toEqual([{ role: who, active: true }]);
+    }
+  });
+
+  it('has about 40 requests over the last 10 weeks in every status, some overdue, with consistent histories', async () => {
+    await withDb(async (db) => {
+      const seeded = `from public.support_requests where accuracy_declaration_version = '2026-11-policy-step-4' and created_at < now() - interval '12 hours'`;
+      const { rows: statuses } = await db.query(`select distinct status::text ${seeded} order by 1`);
+      expect(statuses.map((r) => r.status)).toEqual(
+        ['accepted', 'closed', 'escalated', 'needs_info', 'pending_decision', 'registered', 'rejected', 'service_delivered', 'submitted', 'under_review'],
+      );
+      const { rows: [span] } = await db.query(`select count(*)::int as n, extract(day from now() - min(created_at))::int as days ${seeded}`);
+      expect(span.n).toBeGreaterThanOrEqual(38);
+      expect(span.days).toBeGreaterThanOrEqual(63);
+      expect(span.days).toBeLessThanOrEqual(71);
+      const { rows: [overdue] } = await db.query(
+        `select count(*)::int as n ${seeded} and decision_due_by < now() and decided_at is null and status not in ('accepted', 'rejected', 'registered', 'service_delivered', 'closed')`,
+      );
+      expect(overdue.n).toBeGreaterThan(0);
+      const { rows: mismatched } = await db.query(
+        `select r.reference from public.support_requests r
+          where r.accuracy_declaration_version = '2026-11-policy-step-4'
+            and r.status <> (select e.to_status from public.request_events e where e.request_id = r.id and e.to_status is not null order by e.created_at desc, e.id desc limit 1)`,
+      );
+      expect(mismatched).toEqual([]);
+    });
+  });
+
+  it('has enough surveys and decisions that the published figures show', async () => {
+    const { data } = await anonClient().rpc('service_stats');
+    expect(data.survey_responses).toBeGreaterThanOrEqual(20);
+    expect(data.satisfaction.overall).toBeGreaterThan(3);
+    expect(data.median_days_to_decision).toEqual(expect.any(Number));
+    expect(data.decided_within_window_share).toBeGreaterThan(0.5);
+  });
+});

@@ -1,0 +1,112 @@
+// The local stack's life cycle, on ports of its own (offset + 500) beside the suite's stack.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+
+const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 500;
+const api = `http://127.0.0.1:${54321 + offset}`;
+const dbUrl = `postgres://postgres:postgres@127.0.0.1:${54322 + offset}/postgres`;
+const env = { ...process.env, IRTIQAA_PORT_OFFSET: String(offset) };
+
+function start(args: string[]) {
+  const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = (async () => {
+    for (;;) {
+      if (child.exitCode !== null) return false;
+      if (output.includes('is running') && (await fetch(`${api}/health`).then((r) => r.ok, () => false))) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return { child, ready, exited, output: () => output };
+}
+type Stack = ReturnType<typeof start>;
+
+async function stop(stack: Stack) {
+  stack.child.kill('SIGTERM');
+  return stack.exited;
+}
+const childPids = (pid: number) =>
+  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+async function query<T>(sql: string): Promise<T[]> {
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  try {
+    return (await db.query(sql)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-stack-test-'));
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('the local stack', () => {
+  it('prints the URL and both keys, opens only the gateway, and SIGTERM leaves no postgres, no postgrest and no temp data behind', async () => {
+    const stack = start(['--ephemeral']);
+    expect(await stack.ready).toBe(true);
+    const { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } = await import('../../supabase/local/keys.mjs');
+    expect(stack.output()).toContain(api);
+    expect(stack.output()).toContain(LOCAL_ANON_KEY);
+    expect(stack.output()).toContain(LOCAL_SERVICE_ROLE_KEY);
+    const tempDir = /ephemeral data in (\S+),/.exec(stack.output())![1];
+    expect(existsSync(tempDir)).toBe(true);
+    // Only the gateway is reachable over TCP: PostgREST listens on a private Unix socket.
+    await expect(fetch(`http://127.0.0.1:${54323 + offset}/`)).rejects.toThrow();
+    const children = childPids(stack.child.pid!);
+    expect(children.length).toBeGreaterThanOrEqual(2);
+
+    await stop(stack);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(children.filter(alive)).toEqual([]);
+    expect(existsSync(tempDir)).toBe(false);
+  });
+
+  it('refuses a second start on the same ports with a clear message', async () => {
+    const first = start(['--ephemeral']);
+    expect(await first.ready).toBe(true);
+    const second = start(['--ephemeral']);
+    const code = await second.exited;
+    await stop(first);
+    expect(code).not.toBe(0);
+    expect(second.output()).toMatch(/Port \d+ \(API gateway\) is already in use/);
+    expect(second.output()).toContain('IRTIQAA_PORT_OFFSET');
+  });
+
+  it('keeps its data between starts, and --reset starts clean with the seed', async () => {
+    const first = start(['--data', dataDir]);
+    expect(await first.ready).toBe(true);
+    expect(first.output()).toContain('freshly seeded');
+    await query(`select public.submit_support_request('Kept Between', '1000000008', '0551110099', '', 'Riyadh', 'student',
+      'tutoring', 'A request that must survive a restart of the stack', 'phone', 'en', true, true, 'v', gen_random_uuid())`);
+    await stop(first);
+
+    const warm = start(['--data', dataDir]);
+    expect(await warm.ready).toBe(true);
+    expect(warm.output()).not.toContain('freshly seeded');
+    expect(await query(`select full_name from public.support_requests where full_name = 'Kept Between'`)).toHaveLength(1);
+    await stop(warm);
+
+    const reset = start(['--data', dataDir, '--reset']);
+    expect(await reset.ready).toBe(true);
+    expect(reset.output()).toContain('freshly seeded');
+    expect(await query(`select full_name from public.support_requests where full_name = 'Kept Between'`)).toHaveLength(0);
+    expect(await query(`select 1 from public.staff`)).toHaveLength(5);
+    await stop(reset);
+  });
+});
