@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface Props {
   id: string;
@@ -13,10 +13,13 @@ interface Props {
  */
 export function CharacterCount({ id, count, max, text }: Props) {
   const [spoken, setSpoken] = useState('');
+  const initial = useRef(count);
   useEffect(() => {
+    if (count === initial.current && spoken === '') return; // nothing typed yet: nothing to say
     const timer = setTimeout(() => setSpoken(text(count, max)), 1000);
     return () => clearTimeout(timer);
-  }, [count, max, text]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [count, max]);
   return (
     <>
       <p id={id} className={count > max ? 'field__count field__count--over' : 'field__count'} aria-hidden="true">

@@ -16,10 +16,14 @@ interface Props {
 /** GOV.UK's error summary: shown at the top, focused, each message a link to its field. */
 export function ErrorSummary({ title, errors, attempt }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef(0);
+  // Errors can arrive a render after the attempt is counted: focus once per attempt, when they do.
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt]);
+    if (errors.length > 0 && focusedFor.current !== attempt) {
+      focusedFor.current = attempt;
+      ref.current?.focus();
+    }
+  }, [attempt, errors.length]);
   if (errors.length === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
