@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { supabase } from '../supabase';
+import { rest } from './rest';
 import { toLatinDigits } from '../digits';
 import { REFERENCE_FORMAT, normaliseReference } from '../reference';
 
@@ -39,7 +39,7 @@ export type StatusAnswer =
   | { outcome: 'unavailable' };
 
 export async function lookUpStatus(lookup: StatusLookup): Promise<StatusAnswer> {
-  const { data, error } = await supabase.rpc('get_request_status', {
+  const { data, error } = await rest.rpc('get_request_status', {
     p_reference: lookup.reference,
     p_phone_last4: lookup.phone_last4,
   });

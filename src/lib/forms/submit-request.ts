@@ -1,4 +1,4 @@
-import { supabase } from '../supabase';
+import { rest } from './rest';
 import { ACCURACY_DECLARATION_VERSION, RULE_FIELDS, type SupportRequest } from '../../schemas/support-request';
 import { classifyRpcError, type RpcFailure } from './rpc-outcome';
 
@@ -29,7 +29,7 @@ export async function submitSupportRequest(
   request: SupportRequest,
   guards: SubmissionGuards,
 ): Promise<{ ok: true; request: SubmittedRequest } | { ok: false; failure: RpcFailure }> {
-  const { data, error, status } = await supabase.rpc('submit_support_request', {
+  const { data, error, status } = await rest.rpc('submit_support_request', {
     p_full_name: request.full_name,
     p_national_id: request.national_id,
     p_mobile: request.mobile,

@@ -1,4 +1,4 @@
-import { supabase } from '../supabase';
+import { rest } from './rest';
 import type { SatisfactionSurvey } from '../../schemas/satisfaction-survey';
 import { classifyRpcError, type RpcFailure } from './rpc-outcome';
 
@@ -21,7 +21,7 @@ export async function submitSatisfactionSurvey(
   survey: SatisfactionSurvey,
   idempotencyKey: string,
 ): Promise<{ ok: true } | { ok: false; failure: RpcFailure }> {
-  const { error, status } = await supabase.rpc('submit_satisfaction_survey', {
+  const { error, status } = await rest.rpc('submit_satisfaction_survey', {
     p_reference: survey.reference,
     p_channel: survey.channel,
     p_overall: survey.overall,
