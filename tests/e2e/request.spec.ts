@@ -248,6 +248,34 @@ test.describe('Submitting a support request', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('the spam checks run in the database: a filled honeypot is refused and nothing is saved', async ({ page }) => {
+    const answers = answersFor('en');
+    await gotoIsland(page, '/en/request');
+    await fillRequest(page, 'en', answers);
+    await page.locator('#website').fill('https://spam.example', { force: true }); // what a bot does
+    await continueToReview(page, 'en');
+    const sent = page.waitForRequest('**/rest/v1/rpc/submit_support_request');
+    await page.getByRole('button', { name: say('en', 'request.review.send') }).click();
+    const body = (await sent).postDataJSON();
+    expect(body.p_honeypot).toBe('https://spam.example');
+    expect(Date.now() - Date.parse(body.p_form_started_at)).toBeGreaterThan(3000);
+    await expect(page.getByRole('alert')).toContainText(say('en', 'errors.honeypot_filled'));
+    expect(await requestRowsFor(answers.mobile)).toHaveLength(0);
+  });
+
+  test('the receipt prints the reference and dates without the buttons', async ({ page }) => {
+    await gotoIsland(page, '/en/request');
+    await fillRequest(page, 'en', answersFor('en'));
+    await continueToReview(page, 'en');
+    await page.getByRole('button', { name: say('en', 'request.review.send') }).click();
+    await expect(page.locator('#reference-number')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#reference-number')).toBeVisible();
+    await expect(page.locator('.confirmation time').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: say('en', 'request.confirmation.print') })).toBeHidden();
+    await expect(page.locator('header').first()).toBeHidden();
+  });
+
   test('works at 320 px with the keyboard alone', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     const answers = answersFor('ar');

@@ -65,6 +65,24 @@ test.describe('Rating the service', () => {
     expect(after).toBe(before! + 1);
   });
 
+  test('a network failure keeps every rating and sending again records one survey', async ({ page }) => {
+    const { reference } = await existingRequest();
+    await gotoIsland(page, `/en/survey?ref=${reference}`);
+    for (const dimension of ['overall', 'courtesy', 'clarity', 'speed', 'ease']) await rate(page, 'en', dimension, 4);
+    await page.route('**/rest/v1/rpc/submit_satisfaction_survey', async (route) => {
+      await route.fetch(); // it reaches the database, but the reply is lost
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: say('en', 'survey.submit') }).click();
+    await expect(page.getByRole('alert')).toContainText(say('en', 'survey.unavailable.title'));
+    await expect(page.getByRole('group', { name: say('en', 'survey.speed.legend') }).getByRole('radio', { name: /^4 / })).toBeChecked();
+    await expectNoAxeViolations(page);
+    await page.unrouteAll();
+    await page.getByRole('button', { name: say('en', 'survey.retry') }).click();
+    await expect(page.getByRole('heading', { name: say('en', 'survey.thanks.title') })).toBeVisible();
+    expect(await surveysFor(reference)).toHaveLength(1);
+  });
+
   for (const locale of ['ar', 'en'] as const) {
     test(`missing ratings and an unknown reference are explained on their fields (${locale})`, async ({ page }) => {
       await gotoIsland(page, pathFor(locale, '/survey'));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { existingRequest, expectNoHorizontalScroll, gotoIsland, pathFor } from './support/forms';
+import { existingRequest, expectNoHorizontalScroll, gotoIsland, makeOverdue, pathFor } from './support/forms';
 import ar from '../../src/i18n/ar.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
 
@@ -31,6 +31,20 @@ test.describe('Following a request', () => {
       await expect(result.locator('.timeline__done')).toHaveCount(1);
       await expect(result.locator('.timeline--ahead li').first()).toHaveText(say(locale, 'track.next.under_review'));
       await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  for (const locale of ['ar', 'en'] as const) {
+    test(`overdue (${locale}): an apology and a way to contact us instead of days left`, async ({ page }) => {
+      const { reference, mobile } = await existingRequest();
+      await makeOverdue(reference);
+      await gotoIsland(page, pathFor(locale, '/track'));
+      await lookUp(page, locale, reference, mobile.slice(-4));
+      const result = page.locator('[data-outcome="found"]');
+      await expect(result).toContainText(say(locale, 'track.window.overdue'));
+      await expect(result.getByRole('link', { name: say(locale, 'track.contactUs') })).toHaveAttribute('href', pathFor(locale, '/channels'));
+      await expect(result).not.toContainText(say(locale, 'track.window.daysLeft').replace(': {days}', ''));
       await expectNoAxeViolations(page);
     });
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
+import pg from 'pg';
 import { expect, type Page } from '@playwright/test';
-import { apiUrl } from '../../../supabase/local/ports.mjs';
+import { apiUrl, ports } from '../../../supabase/local/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../../supabase/local/keys.mjs';
 import { ACCURACY_DECLARATION_VERSION } from '../../../src/schemas/support-request';
 
@@ -74,4 +75,26 @@ export async function gotoIsland(page: Page, url: string) {
 export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Moves a request's decision window into the past, as if six weeks had gone by without a
+ * decision (arranged directly in the database, the workflow triggers off for that statement).
+ */
+export async function makeOverdue(reference: string) {
+  const db = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${ports.db}/postgres` });
+  await db.connect();
+  try {
+    await db.query('begin');
+    await db.query('set local session_replication_role = replica');
+    await db.query(
+      `update public.support_requests
+          set decision_due_from = now() - interval '30 days', decision_due_by = now() - interval '2 days'
+        where reference = $1`,
+      [reference],
+    );
+    await db.query('commit');
+  } finally {
+    await db.end();
+  }
 }
