@@ -58,8 +58,8 @@ export function CheckAnswers({ request, t, channels, sendState, refusalKey, onCh
           </div>
         ))}
       </dl>
-      <h2>{t('request.review.sendHeading')}</h2>
-      <p>{t('request.review.sendText')}</p>
+      <h2>{t('request.review.submitHeading')}</h2>
+      <p>{t('request.review.submitText')}</p>
       <button type="button" className="button" onClick={onSend} disabled={sending} aria-describedby={sending ? 'sending-status' : undefined}>
         {sendState === 'unavailable' || sendState === 'refused' ? t('request.review.retry') : t('request.review.send')}
       </button>

@@ -23,7 +23,7 @@ function storage(): Store | null {
 }
 
 export function withoutDeclarations<V extends object>(values: V): Partial<V> {
-  const kept: Record<string, unknown> = { ...values };
+  const kept = { ...values } as Record<string, unknown>;
   for (const name of NEVER_KEPT) delete kept[name];
   return kept as Partial<V>;
 }
