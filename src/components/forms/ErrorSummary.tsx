@@ -21,7 +21,8 @@ export function ErrorSummary({ title, errors, attempt }: Props) {
   useEffect(() => {
     if (errors.length > 0 && focusedFor.current !== attempt) {
       focusedFor.current = attempt;
-      ref.current?.focus();
+      ref.current?.scrollIntoView({ block: 'start' });
+      ref.current?.focus({ preventScroll: true });
     }
   }, [attempt, errors.length]);
   if (errors.length === 0) return null;
