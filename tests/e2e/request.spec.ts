@@ -89,13 +89,20 @@ test.describe('Submitting a support request', () => {
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });
 
-  test('the reference can be copied', async ({ page, context }) => {
+  test('in English: every step passes axe, and the reference can be copied', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const answers = answersFor('en');
     await gotoIsland(page, '/en/request');
-    await fillRequest(page, 'en', answersFor('en'));
+    await expectNoAxeViolations(page);
+    await fillRequest(page, 'en', answers);
     await continueToReview(page, 'en');
+    await expect(page.locator('.summary-list')).toContainText('sara@example.com');
+    await expectNoAxeViolations(page);
     await page.getByRole('button', { name: say('en', 'request.review.send') }).click();
+    await expect(page.locator('.confirmation time').first()).toContainText(/AH/);
+    await expectNoAxeViolations(page);
     const reference = (await page.locator('#reference-number').textContent())!.trim();
+    expect((await requestRowsFor(answers.mobile))[0]).toMatchObject({ reference, email: 'sara@example.com', locale: 'en' });
     await page.getByRole('button', { name: say('en', 'request.confirmation.copy') }).click();
     await expect(page.getByText(say('en', 'request.confirmation.copied'))).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference);

@@ -58,6 +58,7 @@ test.describe('Rating the service', () => {
     await gotoIsland(page, '/en/survey');
     const { count: before } = await serviceDb.from('satisfaction_surveys').select('*', { count: 'exact', head: true });
     await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
     for (const dimension of ['overall', 'courtesy', 'clarity', 'speed', 'ease']) await rate(page, 'en', dimension, 5);
     await page.getByRole('button', { name: say('en', 'survey.submit') }).click();
     await expect(page.getByRole('heading', { name: say('en', 'survey.thanks.title') })).toBeVisible();

@@ -49,6 +49,19 @@ test.describe('Following a request', () => {
     });
   }
 
+  test('a lost connection says so, and asking again works', async ({ page }) => {
+    const { reference, mobile } = await existingRequest();
+    await gotoIsland(page, '/track');
+    await page.route('**/rest/v1/rpc/get_request_status', (route) => route.abort('internetdisconnected'));
+    await lookUp(page, 'ar', reference, mobile.slice(-4));
+    await expect(page.locator('[data-outcome="unavailable"]')).toContainText(say('ar', 'track.unavailable.title'));
+    await expect(page.getByLabel(say('ar', 'track.reference.label'))).toHaveValue(reference);
+    await expectNoAxeViolations(page);
+    await page.unrouteAll();
+    await page.getByRole('button', { name: say('ar', 'track.submit') }).click();
+    await expect(page.locator('[data-outcome="found"]')).toContainText(say('ar', 'track.status.submitted'));
+  });
+
   test('the confirmation link fills in the reference', async ({ page }) => {
     const { reference } = await existingRequest();
     await gotoIsland(page, `/en/track?ref=${reference}`);
