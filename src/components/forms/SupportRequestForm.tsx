@@ -48,7 +48,8 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
   useEffect(() => {
     const saved = loadDraft<SupportRequestInput>(DRAFT_KEY);
     draft.current = saved ?? newDraft();
-    if (saved && Object.values(saved.values).some((v) => typeof v === 'string' && v.trim() !== '' && v !== locale)) {
+    const typedSomething = saved && Object.entries(saved.values).some(([name, v]) => name !== 'locale' && typeof v === 'string' && v.trim() !== '');
+    if (saved && typedSomething) {
       form.reset({ ...emptyRequest(locale), ...saved.values, locale });
       setRestored(true);
     }
