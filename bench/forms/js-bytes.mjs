@@ -1,0 +1,90 @@
+// JavaScript each page of the built site ships (dist/, `npx astro build` first): every script the
+// HTML loads, inline or external, and every module those import, statically or dynamically,
+// counted once per page, raw and gzip (level 6, what servers and CDNs use by default).
+// Writes bench/forms/RESULTS.md. Target: /request <= 120 KB gzip; pages without islands: 0 bytes.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = join(import.meta.dirname, '..', '..');
+const dist = join(root, 'dist');
+const BUDGET_GZIP = 120 * 1024;
+const ISLAND_PAGES = ['/request/', '/en/request/', '/track/', '/en/track/', '/survey/', '/en/survey/'];
+
+if (!existsSync(dist)) throw new Error('dist/ is missing: run `npx astro build` first');
+
+const gzip = (text) => gzipSync(text, { level: 6 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function pages(dir = dist) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return pages(path);
+    return name.endsWith('.html') ? [`/${relative(dist, path).split(sep).join('/')}`.replace(/index\.html$/, '')] : [];
+  });
+}
+
+const htmlOf = (page) => readFileSync(join(dist, page.endsWith('/') ? `${page}index.html` : page), 'utf8');
+
+/** Every module a file pulls in, following `import`/`export from`/`import()` with relative paths. */
+function closure(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(join(dist, entry), 'utf8');
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"`;]*?from\s*)?\(?\s*["']([^"']+\.js)["']/g)) {
+    const target = match[1];
+    const resolved = target.startsWith('/') ? target : join(dirname(entry), target).split(sep).join('/');
+    closure(resolved, seen);
+  }
+  return seen;
+}
+
+function jsOf(page) {
+  const html = htmlOf(page);
+  const inline = [...html.matchAll(/<script(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+  const entries = [
+    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]),
+  ];
+  const files = new Set();
+  for (const entry of entries) for (const file of closure(entry)) files.add(file);
+  const external = [...files].map((file) => readFileSync(join(dist, file), 'utf8'));
+  const all = [...inline, ...external];
+  return {
+    page,
+    files: files.size,
+    inlineScripts: inline.length,
+    raw: all.reduce((n, code) => n + Buffer.byteLength(code), 0),
+    gzip: all.reduce((n, code) => n + gzip(code), 0),
+    islands: (html.match(/<astro-island/g) ?? []).length,
+  };
+}
+
+const results = pages().sort().map(jsOf);
+const islandRows = results.filter((r) => ISLAND_PAGES.includes(r.page));
+const staticRows = results.filter((r) => !ISLAND_PAGES.includes(r.page));
+const request = results.find((r) => r.page === '/request/');
+const withJs = staticRows.filter((r) => r.raw > 0);
+
+const lines = [
+  '# JavaScript shipped by the form pages',
+  '',
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`node bench/forms/js-bytes.mjs\` on the output of \`npx astro build\`.`,
+  'Counts every script the page loads (inline, external, and all modules they import), each file once, gzip level 6.',
+  '',
+  `Budget for /request: ${kb(BUDGET_GZIP)} gzip. Result: **${kb(request.gzip)} gzip** (${kb(request.raw)} raw) — ${request.gzip <= BUDGET_GZIP ? 'within budget' : 'OVER BUDGET'}.`,
+  '',
+  '| Page | Islands | Files | Raw | Gzip |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...islandRows.map((r) => `| ${r.page} | ${r.islands} | ${r.files + r.inlineScripts} | ${kb(r.raw)} | ${kb(r.gzip)} |`),
+  '',
+  `Pages without a form island: ${staticRows.length}; ${withJs.length === 0 ? 'none ships any JavaScript' : `${withJs.length} ship JavaScript`}:`,
+  '',
+  '| Page | Raw JS | Gzip JS |',
+  '| --- | ---: | ---: |',
+  ...staticRows.map((r) => `| ${r.page} | ${r.raw} B | ${r.gzip} B |`),
+  '',
+];
+writeFileSync(join(import.meta.dirname, 'RESULTS.md'), lines.join('\n'));
+console.log(lines.join('\n'));
+if (request.gzip > BUDGET_GZIP) process.exitCode = 1;

@@ -1,0 +1,69 @@
+import type { SupportRequest } from '../../schemas/support-request';
+import type { Translate } from '../../lib/forms/messages';
+import type { ChannelOption } from './types';
+
+/** `refused`: a spam check the database made (too fast, honeypot): wait, then send again. */
+export type SendState = 'idle' | 'sending' | 'unavailable' | 'refused';
+
+interface Props {
+  request: SupportRequest;
+  t: Translate;
+  channels: ChannelOption[];
+  sendState: SendState;
+  refusalKey: string | null;
+  onChange: (field: string) => void;
+  onSend: () => void;
+}
+
+/** GOV.UK's "check your answers": every answer with a link to change it, then send. */
+export function CheckAnswers({ request, t, channels, sendState, refusalKey, onChange, onSend }: Props) {
+  const channelLabel = channels.find((c) => c.value === request.preferred_channel)?.label ?? request.preferred_channel;
+  const rows: { field: string; label: string; value: string; ltr?: boolean }[] = [
+    { field: 'full_name', label: t('request.fullName.label'), value: request.full_name },
+    { field: 'national_id', label: t('request.nationalId.label'), value: request.national_id, ltr: true },
+    { field: 'mobile', label: t('request.mobile.label'), value: request.mobile, ltr: true },
+    { field: 'email', label: t('request.email.label'), value: request.email || t('request.review.notGiven'), ltr: request.email !== '' },
+    { field: 'city', label: t('request.city.label'), value: request.city },
+    { field: 'category', label: t('request.category.legend'), value: t(`request.category.${request.category}`) },
+    { field: 'request_type', label: t('request.requestType.label'), value: t(`request.requestType.${request.request_type}`) },
+    { field: 'description', label: t('request.description.label'), value: request.description },
+    { field: 'preferred_channel', label: t('request.preferredChannel.legend'), value: channelLabel },
+    { field: 'accuracy_confirmed', label: t('request.declarations.legend'), value: t('request.review.declarationsConfirmed') },
+  ];
+  const sending = sendState === 'sending';
+  return (
+    <div className="check-answers">
+      {sendState === 'unavailable' && (
+        <div className="alert alert--warning" role="alert">
+          <h2>{t('request.unavailable.title')}</h2>
+          <p>{t('request.unavailable.body')}</p>
+        </div>
+      )}
+      {sendState === 'refused' && refusalKey && (
+        <div className="alert alert--warning" role="alert">
+          <p>{t(`errors.${refusalKey}`)}</p>
+        </div>
+      )}
+      <dl className="summary-list">
+        {rows.map((row) => (
+          <div className="summary-list__row" key={row.field}>
+            <dt>{row.label}</dt>
+            <dd dir={row.ltr ? 'ltr' : 'auto'} className="summary-list__value">{row.value}</dd>
+            <dd className="summary-list__action">
+              <button type="button" className="link-button" onClick={() => onChange(row.field)}>
+                {t('request.review.change')}
+                <span className="visually-hidden"> {row.label}</span>
+              </button>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t('request.review.submitHeading')}</h2>
+      <p>{t('request.review.submitText')}</p>
+      <button type="button" className="button" onClick={onSend} disabled={sending} aria-describedby={sending ? 'sending-status' : undefined}>
+        {sendState === 'unavailable' || sendState === 'refused' ? t('request.review.retry') : t('request.review.send')}
+      </button>
+      <p id="sending-status" className="field__hint" role="status">{sending ? t('request.review.sending') : ''}</p>
+    </div>
+  );
+}
