@@ -78,9 +78,9 @@ describe('workflow.ts and the database agree', () => {
           .from('request_events')
           .select('*')
           .eq('request_id', id)
-          .order('created_at', { ascending: false })
+          .order('id', { ascending: false })
           .limit(1);
-        expect(events?.[0]).toMatchObject({ from_status: t.from, to_status: t.to });
+        expect(events?.[0]).toMatchObject({ kind: 'status_changed', from_status: t.from, to_status: t.to, actor_role: role, note: 'ملاحظة الموظف' });
       }, 60_000);
     }
   }

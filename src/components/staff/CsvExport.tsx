@@ -10,7 +10,7 @@ const EXPORTS = {
   },
   surveys: {
     table: 'satisfaction_surveys',
-    columns: ['created_at', 'channel', 'overall', 'courtesy', 'clarity', 'speed', 'ease', 'recommend', 'comment', 'locale'],
+    columns: ['created_at', 'reference', 'channel', 'overall', 'courtesy', 'clarity', 'speed', 'ease', 'recommend', 'comment', 'locale'],
   },
 } as const;
 
@@ -22,7 +22,10 @@ export default function CsvExport({ t }: { t: Translate }) {
     const spec = EXPORTS[kind];
     setStatus(t('staff.loading'));
     try {
-      const rows = await fetchAll(spec.table, '*', 'created_at');
+      const select = kind === 'surveys' ? '*, support_requests(reference)' : '*';
+      const rows = (await fetchAll(spec.table, select, 'created_at')).map((r) =>
+        r.support_requests ? { ...r, reference: (r.support_requests as { reference: string }).reference } : r,
+      );
       const csv = toCsv(spec.columns, rows);
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { supabase } from '../../lib/supabase';
-import { DECISION_PROMISE_DAYS, daysBetween, median } from '../../lib/deadlines';
+import { daysBetween, median } from '../../lib/deadlines';
 import { formatDate, type Translate } from './i18n';
 import type { QueueRow, StaffMember } from './types';
 import { monthlyAverages, recommendScore, type SurveyRow } from './satisfaction-stats';
@@ -17,17 +17,33 @@ interface Props {
 
 const LOW_SCORE = 2;
 
+/** A low score is followed up once staff add a note to its request after the survey came in. */
+function useFollowedUp(rows: SurveyRow[] | null): Set<string> {
+  const [done, setDone] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    const low = (rows ?? []).filter((r) => r.overall <= LOW_SCORE && r.request_id);
+    if (low.length === 0) return;
+    supabase.from('request_events').select('request_id, created_at').eq('kind', 'note').in('request_id', low.map((r) => r.request_id!))
+      .then(({ data }) => {
+        const notes = (data ?? []) as { request_id: string; created_at: string }[];
+        setDone(new Set(low.filter((r) => notes.some((n) => n.request_id === r.request_id && n.created_at > r.created_at)).map((r) => r.id)));
+      });
+  }, [rows]);
+  return done;
+}
+
 function SatisfactionReport({ t, locale }: Omit<Props, 'me'>) {
   const [rows, setRows] = useState<SurveyRow[] | null>(null);
+  const followedUp = useFollowedUp(rows);
   useEffect(() => {
     const since = new Date(Date.now() - 365 * 86_400_000).toISOString();
-    supabase.from('satisfaction_surveys').select('*').gte('created_at', since).order('created_at', { ascending: false }).limit(5000)
+    supabase.from('satisfaction_surveys').select('*, support_requests(reference)').gte('created_at', since).order('created_at', { ascending: false }).limit(5000)
       .then(({ data }) => setRows((data ?? []) as SurveyRow[]));
   }, []);
   if (!rows) return <p role="status">{t('staff.loading')}</p>;
   const score = recommendScore(rows);
   const comments = rows.filter((r) => r.comment).slice(0, 10);
-  const low = rows.filter((r) => r.overall <= LOW_SCORE).slice(0, 20);
+  const low = rows.filter((r) => r.overall <= LOW_SCORE && !followedUp.has(r.id)).slice(0, 20);
   return (
     <section aria-labelledby="sat-title">
       <h3 id="sat-title">{t('staff.reports.satisfactionTitle')}</h3>
@@ -46,7 +62,7 @@ function SatisfactionReport({ t, locale }: Omit<Props, 'me'>) {
           {low.map((c) => (
             <li key={c.id}>
               {formatDate(locale, c.created_at)} — {t('staff.dimension.overall')}: {c.overall}
-              {(c.request_reference ?? c.reference) && <> — <span dir="ltr">{c.request_reference ?? c.reference}</span></>}
+              {c.support_requests && <> — <a href={`#/request/${c.request_id}`} dir="ltr">{c.support_requests.reference}</a></>}
               {c.comment && <> — {c.comment}</>}
             </li>
           ))}
@@ -57,12 +73,12 @@ function SatisfactionReport({ t, locale }: Omit<Props, 'me'>) {
 }
 
 function DeadlinesReport({ t, me }: Omit<Props, 'locale'>) {
-  const [decided, setDecided] = useState<{ created_at: string; decided_at: string }[] | null>(null);
+  const [decided, setDecided] = useState<{ created_at: string; decided_at: string; decision_due_by: string }[] | null>(null);
   const [overdue, setOverdue] = useState<QueueRow[]>([]);
   const [overdueTotal, setOverdueTotal] = useState(0);
   useEffect(() => {
-    fetchAll('support_requests', 'created_at,decided_at', 'created_at', 20_000)
-      .then((rows) => setDecided(rows.filter((r) => r.decided_at) as { created_at: string; decided_at: string }[]))
+    fetchAll('support_requests', 'created_at,decided_at,decision_due_by', 'created_at', 20_000, (q) => q.not('decided_at', 'is', null))
+      .then((rows) => setDecided(rows as { created_at: string; decided_at: string; decision_due_by: string }[]))
       .catch(() => setDecided([]));
     fetchQueuePage(supabase, { ...EMPTY_FILTERS, deadline: 'overdue' }, me.user_id, 0).then(({ data, count }) => {
       setOverdue((data ?? []) as QueueRow[]);
@@ -71,7 +87,8 @@ function DeadlinesReport({ t, me }: Omit<Props, 'locale'>) {
   }, [me.user_id]);
   if (!decided) return <p role="status">{t('staff.loading')}</p>;
   const days = decided.map((r) => daysBetween(r.created_at, r.decided_at));
-  const within = days.filter((d) => d <= DECISION_PROMISE_DAYS).length;
+  // Within the promise = decided by decision_due_by (42 days, extended while waiting on the beneficiary).
+  const within = decided.filter((r) => r.decided_at <= r.decision_due_by).length;
   const med = median(days);
   return (
     <section aria-labelledby="deadlines-title">

@@ -46,7 +46,7 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
     if (v === null || v === undefined || v === '') return '—';
     return ENUM_FIELDS[field] ? t(`${ENUM_FIELDS[field]}${v}`) : String(v);
   };
-  const confirmedAt = (request.accuracy_confirmed_at as string | undefined) ?? request.created_at;
+  const confirmedAt = (request.accuracy_confirmed_at as string | null) ?? request.created_at;
 
   return (
     <article aria-labelledby="request-title">
@@ -68,11 +68,12 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
         <div><dt>{t('staff.field.decision_due_from')}</dt><dd>{formatDate(locale, request.decision_due_from as string | null)}</dd></div>
         <div><dt>{t('staff.field.decision_due_by')}</dt><dd>{formatDate(locale, request.decision_due_by)}</dd></div>
         {request.decided_at && <div><dt>{t('staff.field.decided_at')}</dt><dd>{formatDate(locale, request.decided_at, true)}</dd></div>}
+        {typeof request.decision_note === 'string' && request.decision_note !== '' && <div><dt>{t('staff.field.decision_note')}</dt><dd>{String(request.decision_note)}</dd></div>}
       </dl>
       <h3>{t('staff.request.declarationTitle')}</h3>
       <p data-testid="declaration">
         {request.accuracy_confirmed
-          ? t('staff.request.declarationConfirmed', { at: formatDate(locale, confirmedAt, true), version: String(request.declaration_version ?? '—') })
+          ? t('staff.request.declarationConfirmed', { at: formatDate(locale, confirmedAt, true), version: String(request.accuracy_declaration_version ?? '—') })
           : t('staff.request.declarationMissing')}
       </p>
       <p>{request.privacy_consent ? t('staff.request.privacyConsented') : t('staff.request.privacyMissing')}</p>

@@ -10,8 +10,9 @@ export interface SurveyRow {
   ease: number;
   recommend: number | null;
   comment: string | null;
-  request_reference?: string | null;
-  reference?: string | null;
+  request_id: string | null;
+  /** Embedded through the request_id foreign key. */
+  support_requests?: { reference: string } | null;
 }
 
 export type MonthlyAverages = { month: string; count: number; averages: Record<RatingDimension, number> }[];

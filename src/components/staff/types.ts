@@ -24,13 +24,18 @@ export interface QueueRow {
 
 export type SupportRequestRow = QueueRow & Record<string, unknown>;
 
+export type EventKind = 'submitted' | 'status_changed' | 'assigned' | 'note' | 'follow_up';
+
+/** A row of request_events: written by the database itself, append-only. */
 export interface RequestEvent {
-  id: string;
+  id: number;
   request_id: string;
   created_at: string;
-  actor: string | null;
+  kind: EventKind;
   from_status: RequestStatus | null;
   to_status: RequestStatus | null;
+  actor_id: string | null;
+  actor_role: StaffRole | null;
   note: string | null;
-  kind?: string | null;
+  assigned_to: string | null;
 }
