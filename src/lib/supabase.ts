@@ -1,5 +1,7 @@
 import { createClient } from '@supabase/supabase-js';
 import { supabaseAnonKey, supabaseUrl } from './supabase-config';
 
-/** The one browser client; supabase-js keeps the staff session in localStorage and refreshes it. */
-export const supabase = createClient(supabaseUrl, supabaseAnonKey);
+/** The one browser client: the islands call only the `anon` functions of supabase/CONTRACT.md. */
+export const supabase = createClient(supabaseUrl, supabaseAnonKey, {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+});

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import { REQUEST_HANDLING_ROLES } from '../../lib/workflow';
 import type { Translate } from './i18n';
 import type { StaffMember, SupportRequestRow } from './types';

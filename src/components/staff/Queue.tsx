@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import { daysSince } from '../../lib/deadlines';
 import { REQUEST_STATUSES, type RequestStatus } from '../../lib/workflow';
 import { BENEFICIARY_CATEGORIES } from '../../schemas/support-request';

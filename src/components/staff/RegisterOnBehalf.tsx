@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import { STAFF_INTAKE_CHANNELS, CHANNELS } from '../../schemas/channels';
 import { ACCURACY_DECLARATION_VERSION, BENEFICIARY_CATEGORIES, REQUEST_TYPES, RULE_FIELDS, supportRequestSchema } from '../../schemas/support-request';
 import type { Translate } from './i18n';

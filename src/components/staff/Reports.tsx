@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import { daysBetween, median } from '../../lib/deadlines';
 import { formatDate, type Translate } from './i18n';
 import type { QueueRow, StaffMember } from './types';

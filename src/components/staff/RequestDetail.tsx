@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import { formatDate, type Translate } from './i18n';
 import type { RequestEvent, StaffMember, SupportRequestRow } from './types';
 import DeadlineBadge from './DeadlineBadge';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import type { Translate } from './i18n';
 
 export default function SignIn({ t }: { t: Translate }) {

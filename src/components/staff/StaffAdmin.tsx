@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import { STAFF_ROLES, type StaffRole } from '../../lib/workflow';
 import type { Translate } from './i18n';
 import type { StaffMember } from './types';

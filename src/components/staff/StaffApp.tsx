@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 import { makeT, type Messages } from './i18n';
 import type { StaffMember } from './types';
 import SignIn from './SignIn';

@@ -1,4 +1,4 @@
-import { supabase } from '../../lib/supabase';
+import { supabase } from './staff-client';
 
 const CHUNK = 1000;
 
