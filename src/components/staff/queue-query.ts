@@ -1,6 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { dueSoonWindow } from '../../lib/deadlines';
 import { toLatinDigits } from '../../lib/digits';
+import { normaliseSaudiMobile } from '../../lib/mobile';
+import { REFERENCE_FORMAT, normaliseReference } from '../../lib/reference';
 import { UNDECIDED_STATUSES, type RequestStatus } from '../../lib/workflow';
 
 export const PAGE_SIZE = 25;
@@ -40,13 +42,18 @@ export function applyFilters<Q extends { eq: any; lt: any; gte: any; lte: any; i
     q = q.gte('decision_due_by', window.from).lte('decision_due_by', window.to).is('decided_at', null).in('status', UNDECIDED_STATUSES);
   }
   const term = safeTerm(filters.search);
-  if (term) {
-    const digits = term.replace(/\D/g, '');
-    const parts = [`reference.ilike.*${term}*`, `full_name.ilike.*${term}*`];
-    // A local mobile (05...) is stored as +9665...; match on the significant digits.
-    if (digits.length >= 4) parts.push(`mobile.like.*${digits.replace(/^(00966|966|0)/, '')}*`);
-    q = q.or(parts.join(','));
-  }
+  if (!term) return q;
+  // A whole reference or mobile is looked up exactly (unique / indexed, a few ms at 100,000
+  // requests); anything else is a partial match on reference, name or mobile (a scan).
+  const reference = normaliseReference(term);
+  if (/^irt/i.test(term) && REFERENCE_FORMAT.test(reference)) return q.eq('reference', reference);
+  const mobile = normaliseSaudiMobile(term);
+  if (mobile) return q.eq('mobile', mobile);
+  const digits = term.replace(/\D/g, '');
+  const parts = [`reference.ilike.*${term}*`, `full_name.ilike.*${term}*`];
+  // A local mobile (05...) is stored as +9665...; match on the significant digits.
+  if (digits.length >= 4) parts.push(`mobile.like.*${digits.replace(/^(00966|966|0)/, '')}*`);
+  q = q.or(parts.join(','));
   return q;
 }
 
