@@ -38,6 +38,9 @@ test.describe('signing in', () => {
   });
 
   test('a deactivated member sees only a polite refusal, in English too', async ({ page }) => {
+    await page.goto('/en/staff/');
+    await expect(page.getByRole('heading', { name: 'Staff sign in' })).toBeVisible();
+    await expectNoAxeViolations(page);
     await signIn(page, 'former', '/en/staff/');
     await expect(page.getByRole('heading', { name: 'This workspace is for Irtiqaa staff' })).toBeVisible();
     await expect(page.getByRole('table')).toHaveCount(0);
@@ -164,7 +167,19 @@ test.describe('the queue', () => {
       .in('status', ['submitted', 'under_review', 'needs_info', 'escalated', 'pending_decision']);
     expect(overdue!.length).toBeGreaterThan(0);
 
+    const { data: soonest } = await db
+      .from('support_requests')
+      .select('reference')
+      .order('decision_due_by', { ascending: true })
+      .order('created_at', { ascending: true })
+      .limit(25);
+
     await signIn(page, 'officer');
+    // Sorted by decision deadline by default, 25 to a page.
+    await expect(page.getByTestId('queue').locator('tbody tr')).toHaveCount(Math.min(25, soonest!.length));
+    expect(await page.getByTestId('queue').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference')))).toEqual(
+      soonest!.map((r) => r.reference),
+    );
     await expect(page.getByTestId('status-counts').locator('[data-status="submitted"] strong')).toHaveText(String(submittedCount));
     await expectNoAxeViolations(page);
 
