@@ -86,6 +86,9 @@ test('a request goes through the policy workflow, one role at a time, and the ti
 
   await signIn(page, 'supervisor');
   await openRequest(page, reference);
+  await page.getByLabel('إسناد إلى زميل').selectOption({ label: `${STAFF.supervisor.name} (المشرف)` });
+  await page.getByRole('button', { name: 'إسناد', exact: true }).click();
+  await expect(page.getByTestId('assignee')).toHaveText(`مسند إلى: ${STAFF.supervisor.name}`);
   await act(page, 'إرسال لاتخاذ القرار');
   await expect(statusShown(page)).toHaveText('بانتظار القرار');
   await signOut(page);
@@ -120,6 +123,8 @@ test('a request goes through the policy workflow, one role at a time, and the ti
   ];
   for (const [actor, move] of expected) await expect(steps.filter({ hasText: move }).filter({ hasText: actor })).toHaveCount(1);
   await expect(steps.filter({ hasText: 'صورة شهادة الدرجات للفصل الماضي' })).toHaveCount(1);
+  await expect(steps.filter({ hasText: `أُسند إلى ${STAFF.officer.name}` })).toHaveCount(1);
+  await expect(steps.filter({ hasText: `أُسند إلى ${STAFF.supervisor.name}` }).filter({ hasText: '(المشرف)' })).toHaveCount(1);
   // Nothing records the refused rejection.
   await expect(steps.filter({ hasText: '«مرفوض»' })).toHaveCount(0);
 });

@@ -47,6 +47,8 @@ export default function NotesAndAssignment({ t, me, request, staff, onChanged }:
       {REQUEST_HANDLING_ROLES.includes(me.role) && (
         <>
           <button type="button" onClick={() => assign(me.user_id)} disabled={request.assigned_to === me.user_id}>{t('staff.assign.toMe')}</button>
+          {/* The database lets an officer take a request, and only a supervisor hand it to someone else. */}
+          {me.role === 'supervisor' && (
           <form onSubmit={(e) => { e.preventDefault(); const v = String(new FormData(e.currentTarget).get('assignee') ?? ''); if (v) assign(v); }}>
             <label htmlFor="assignee">{t('staff.assign.colleague')}</label>
             <select id="assignee" name="assignee" defaultValue="">
@@ -55,6 +57,7 @@ export default function NotesAndAssignment({ t, me, request, staff, onChanged }:
             </select>
             <button type="submit">{t('staff.assign.submit')}</button>
           </form>
+          )}
         </>
       )}
       <h3 id="notes-title">{t('staff.notes.title')}</h3>
