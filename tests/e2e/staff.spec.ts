@@ -268,6 +268,25 @@ test('reports: the satisfaction chart has its data table, and the CSV opens with
   await expect(page.getByTestId('overdue-count')).not.toHaveText('0');
   await expectNoAxeViolations(page);
 
+  // A low score waits for follow-up until staff write a note on its request.
+  const { data: low } = await serviceClient()
+    .from('satisfaction_surveys')
+    .select('request_id, support_requests(reference)')
+    .lte('overall', 2)
+    .not('request_id', 'is', null)
+    .limit(1)
+    .single();
+  const lowReference = (low!.support_requests as unknown as { reference: string }).reference;
+  const lowList = page.getByTestId('low-scores');
+  await expect(lowList.getByRole('link', { name: lowReference })).toBeVisible();
+  await lowList.getByRole('link', { name: lowReference }).click();
+  await page.getByLabel('ملاحظة جديدة').fill('اتصلت بالمستفيد واعتذرت، وحددنا موعدًا جديدًا');
+  await page.getByRole('button', { name: 'إضافة الملاحظة' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('اتصلت بالمستفيد واعتذرت');
+  await page.goto('/staff/#/reports');
+  await expect(page.getByTestId('satisfaction-table')).toBeVisible();
+  await expect(page.getByRole('link', { name: lowReference })).toHaveCount(0);
+
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'تصدير الطلبات' }).click();
   const file = await (await download).path();
