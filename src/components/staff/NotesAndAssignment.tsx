@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { supabase } from './staff-client';
+import { REQUEST_HANDLING_ROLES } from '../../lib/workflow';
+import type { Translate } from './i18n';
+import type { StaffMember, SupportRequestRow } from './types';
+import { dbErrorMessage } from './db-error';
+
+interface Props {
+  t: Translate;
+  me: StaffMember;
+  request: SupportRequestRow;
+  staff: StaffMember[];
+  onChanged: () => void;
+}
+
+export default function NotesAndAssignment({ t, me, request, staff, onChanged }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const colleagues = staff.filter((s) => s.active && REQUEST_HANDLING_ROLES.includes(s.role));
+  const assignee = staff.find((s) => s.user_id === request.assigned_to);
+
+  async function assign(userId: string) {
+    setError(null);
+    const { error: dbError } = await supabase.rpc('assign_request', { p_request_id: request.id, p_assignee: userId });
+    if (dbError) setError(dbErrorMessage(t, dbError));
+    else onChanged();
+  }
+
+  async function addNote(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const note = String(new FormData(form).get('note') ?? '').trim();
+    if (!note) return setError(t('staff.notes.empty'));
+    setError(null);
+    const { error: dbError } = await supabase.rpc('add_request_note', { p_request_id: request.id, p_note: note });
+    if (dbError) setError(dbErrorMessage(t, dbError));
+    else {
+      form.reset();
+      onChanged();
+    }
+  }
+
+  return (
+    <section aria-labelledby="assign-title">
+      <h3 id="assign-title">{t('staff.assign.title')}</h3>
+      {error && <div role="alert" className="staff-error">{error}</div>}
+      <p data-testid="assignee">{assignee ? t('staff.assign.current', { name: assignee.full_name }) : t('staff.assign.nobody')}</p>
+      {REQUEST_HANDLING_ROLES.includes(me.role) && (
+        <>
+          <button type="button" onClick={() => assign(me.user_id)} disabled={request.assigned_to === me.user_id}>{t('staff.assign.toMe')}</button>
+          {/* The database lets an officer take a request, and only a supervisor hand it to someone else. */}
+          {me.role === 'supervisor' && (
+          <form onSubmit={(e) => { e.preventDefault(); const v = String(new FormData(e.currentTarget).get('assignee') ?? ''); if (v) assign(v); }}>
+            <label htmlFor="assignee">{t('staff.assign.colleague')}</label>
+            <select id="assignee" name="assignee" defaultValue="">
+              <option value="">{t('staff.assign.choose')}</option>
+              {colleagues.map((s) => <option key={s.user_id} value={s.user_id}>{s.full_name} ({t(`staff.role.${s.role}`)})</option>)}
+            </select>
+            <button type="submit">{t('staff.assign.submit')}</button>
+          </form>
+          )}
+        </>
+      )}
+      <h3 id="notes-title">{t('staff.notes.title')}</h3>
+      <form onSubmit={addNote} aria-labelledby="notes-title">
+        <label htmlFor="new-note">{t('staff.notes.label')}</label>
+        <textarea id="new-note" name="note" rows={3} />
+        <button type="submit">{t('staff.notes.submit')}</button>
+      </form>
+    </section>
+  );
+}

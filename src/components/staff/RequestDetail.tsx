@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { supabase } from './staff-client';
+import { formatDate, type Translate } from './i18n';
+import type { RequestEvent, StaffMember, SupportRequestRow } from './types';
+import DeadlineBadge from './DeadlineBadge';
+import RequestActions from './RequestActions';
+import NotesAndAssignment from './NotesAndAssignment';
+import Timeline from './Timeline';
+
+interface Props {
+  t: Translate;
+  locale: 'ar' | 'en';
+  me: StaffMember;
+  id: string;
+}
+
+const SUBMITTED_FIELDS = ['reference', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'description', 'preferred_channel', 'intake_channel', 'locale'] as const;
+const ENUM_FIELDS: Record<string, string> = { category: 'staff.category.', preferred_channel: 'staff.channel.', intake_channel: 'staff.channel.', request_type: 'staff.requestType.' };
+const LTR_FIELDS = new Set(['reference', 'national_id', 'mobile', 'email']);
+
+export default function RequestDetail({ t, locale, me, id }: Props) {
+  const [request, setRequest] = useState<SupportRequestRow | null | undefined>(undefined);
+  const [events, setEvents] = useState<RequestEvent[]>([]);
+  const [staff, setStaff] = useState<StaffMember[]>([]);
+
+  const load = useCallback(async () => {
+    const [r, e, s] = await Promise.all([
+      supabase.from('support_requests').select('*').eq('id', id).maybeSingle(),
+      supabase.from('request_events').select('*').eq('request_id', id).order('created_at', { ascending: true }),
+      supabase.from('staff').select('user_id, full_name, role, active'),
+    ]);
+    setRequest((r.data as SupportRequestRow | null) ?? null);
+    setEvents((e.data ?? []) as RequestEvent[]);
+    setStaff((s.data ?? []) as StaffMember[]);
+  }, [id]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  if (request === undefined) return <p role="status">{t('staff.loading')}</p>;
+  if (request === null) return <><h2 tabIndex={-1}>{t('staff.request.notFound')}</h2><p><a href="#/queue">{t('staff.request.back')}</a></p></>;
+
+  const value = (field: string) => {
+    const v = request[field];
+    if (v === null || v === undefined || v === '') return '—';
+    return ENUM_FIELDS[field] ? t(`${ENUM_FIELDS[field]}${v}`) : String(v);
+  };
+  const confirmedAt = (request.accuracy_confirmed_at as string | null) ?? request.created_at;
+
+  return (
+    <article aria-labelledby="request-title">
+      <p><a href="#/queue">{t('staff.request.back')}</a></p>
+      <h2 id="request-title" tabIndex={-1}>{t('staff.request.title', { reference: request.reference })}</h2>
+      <p>
+        <strong data-testid="request-status">{t(`staff.status.${request.status}`)}</strong>{' · '}
+        <DeadlineBadge t={t} dueBy={request.decision_due_by} decidedAt={request.decided_at} />
+      </p>
+      <h3>{t('staff.request.dataTitle')}</h3>
+      <dl className="staff-dl">
+        {SUBMITTED_FIELDS.map((f) => (
+          <div key={f}>
+            <dt>{t(`staff.field.${f}`)}</dt>
+            <dd dir={LTR_FIELDS.has(f) ? 'ltr' : undefined}>{value(f)}</dd>
+          </div>
+        ))}
+        <div><dt>{t('staff.field.created_at')}</dt><dd>{formatDate(locale, request.created_at, true)}</dd></div>
+        <div><dt>{t('staff.field.decision_due_from')}</dt><dd>{formatDate(locale, request.decision_due_from as string | null)}</dd></div>
+        <div><dt>{t('staff.field.decision_due_by')}</dt><dd>{formatDate(locale, request.decision_due_by)}</dd></div>
+        {request.decided_at && <div><dt>{t('staff.field.decided_at')}</dt><dd>{formatDate(locale, request.decided_at, true)}</dd></div>}
+        {typeof request.decision_note === 'string' && request.decision_note !== '' && <div><dt>{t('staff.field.decision_note')}</dt><dd>{String(request.decision_note)}</dd></div>}
+      </dl>
+      <h3>{t('staff.request.declarationTitle')}</h3>
+      <p data-testid="declaration">
+        {request.accuracy_confirmed
+          ? t('staff.request.declarationConfirmed', { at: formatDate(locale, confirmedAt, true), version: String(request.accuracy_declaration_version ?? '—') })
+          : t('staff.request.declarationMissing')}
+      </p>
+      <p>{request.privacy_consent ? t('staff.request.privacyConsented') : t('staff.request.privacyMissing')}</p>
+      <RequestActions t={t} me={me} request={request} onChanged={load} />
+      <NotesAndAssignment t={t} me={me} request={request} staff={staff} onChanged={load} />
+      <Timeline t={t} locale={locale} events={events} staff={staff} />
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import { useState, type FormEvent } from 'react';
+import { supabase } from './staff-client';
+import type { Translate } from './i18n';
+
+export default function SignIn({ t }: { t: Translate }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const { error: signInError } = await supabase.auth.signInWithPassword({
+      email: String(form.get('email') ?? '').trim(),
+      password: String(form.get('password') ?? ''),
+    });
+    setBusy(false);
+    if (signInError) setError(signInError.status && signInError.status < 500 ? t('staff.signIn.wrongCredentials') : t('staff.signIn.unavailable'));
+  }
+
+  return (
+    <section data-staff-view>
+      <h2 tabIndex={-1}>{t('staff.signIn.title')}</h2>
+      {error && <div role="alert" className="staff-error" id="sign-in-error">{error}</div>}
+      <form onSubmit={submit} className="staff-form" aria-describedby={error ? 'sign-in-error' : undefined}>
+        <label htmlFor="staff-email">{t('staff.signIn.email')}</label>
+        <input id="staff-email" name="email" type="email" autoComplete="username" required dir="ltr" />
+        <label htmlFor="staff-password">{t('staff.signIn.password')}</label>
+        <input id="staff-password" name="password" type="password" autoComplete="current-password" required dir="ltr" />
+        <button type="submit" disabled={busy}>{busy ? t('staff.signIn.busy') : t('staff.signIn.submit')}</button>
+      </form>
+    </section>
+  );
+}

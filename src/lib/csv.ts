@@ -1,0 +1,18 @@
+/**
+ * CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Arabic as mojibake),
+ * CRLF line ends, every field quoted when it holds a comma, quote or line break. Cells that
+ * start with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  const lines = [columns.map(cell).join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))];
+  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+}
