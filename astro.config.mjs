@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import decapBundle from './src/cms/decap-bundle.mjs';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://irtiqaa.org.sa',
@@ -14,7 +15,11 @@ export default defineConfig({
   },
   integrations: [
     react(),
-    sitemap({ i18n: { defaultLocale: 'ar', locales: { ar: 'ar-SA', en: 'en' } } }),
+    decapBundle(),
+    sitemap({
+      i18n: { defaultLocale: 'ar', locales: { ar: 'ar-SA', en: 'en' } },
+      filter: (page) => !new URL(page).pathname.startsWith('/admin'),
+    }),
   ],
   server: { host: '127.0.0.1', port: 4321 + Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) },
   preview: { host: '127.0.0.1', port: 4321 + Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) },
