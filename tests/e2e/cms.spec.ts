@@ -107,7 +107,11 @@ test('a channel phone number the build would reject is refused; a good one is pu
   await expect(page.getByText(/أدخل رقمًا سعوديًا/).first()).toBeVisible();
   expect(read('content', 'channels', 'ar', `${slug}.md`)).toBe(before);
 
+  // Start again from the saved entry: leave the unsaved change, decline Decap's local backup of it.
+  page.on('dialog', (dialog) => (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
+  await page.reload();
   await phone.fill(NEW_PHONE);
+  await expect(phone).toHaveValue(NEW_PHONE);
   await publishNow(page);
   await expect.poll(() => read('content', 'channels', 'ar', `${slug}.md`), { timeout: 15_000 }).toContain(NEW_PHONE);
   // The number is the same in both languages: written once, copied to English.
@@ -124,7 +128,7 @@ test('an editor uploads a document to the staff tools', async ({ page }) => {
   await pane(page, 'en').getByLabel('الوصف').fill('The updated guide.');
   await pane(page, 'ar').getByText('اختر ملفًا').click();
   await page.locator('input[type="file"]').setInputFiles({ name: 'support-guide-2026.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% Irtiqaa test document\n%%EOF\n') });
-  await expect.poll(() => existsSync(join(workspace.dir, 'public', 'uploads', 'support-guide-2026.pdf')), { timeout: 15_000 }).toBe(true);
+  await expect(page.getByText('support-guide-2026.pdf').first()).toBeVisible();
   await page.getByText('اختر المحدد').click();
   await expect(pane(page, 'ar').getByText('/uploads/support-guide-2026.pdf')).toBeVisible();
   await publishNow(page);
@@ -132,6 +136,7 @@ test('an editor uploads a document to the staff tools', async ({ page }) => {
   await expect.poll(() => entryContaining('documents', 'ar', 'دليل سياسة الدعم المحدّث'), { timeout: 15_000 }).toBeTruthy();
   const file = entryContaining('documents', 'ar', 'دليل سياسة الدعم المحدّث')!;
   expect(read('content', 'documents', 'ar', file)).toContain('file: /uploads/support-guide-2026.pdf');
+  expect(read('public', 'uploads', 'support-guide-2026.pdf')).toContain('Irtiqaa test document');
   expect(read('content', 'documents', 'en', file)).toContain('Updated support policy guide');
 });
 
