@@ -12,7 +12,7 @@ vi.mock('astro/loaders', () => ({ glob: (options: unknown) => ({ glob: options }
 const { collections: contentCollections } = await import('../../src/content.config');
 const { cmsConfig } = await import('../../src/cms/config');
 
-type CmsField = { name: string; widget: string; required?: boolean; pattern?: [string, string]; options?: (string | { value: string })[]; fields?: CmsField[]; value_type?: string };
+type CmsField = { name: string; widget: string; required?: boolean; i18n?: unknown; pattern?: [string, string]; options?: (string | { value: string })[]; fields?: CmsField[]; value_type?: string };
 type CmsCollection = { name: string; folder: string; fields: CmsField[]; i18n?: unknown; identifier_field?: string };
 type ContentCollection = { loader: { glob: { base: string } }; schema: z.ZodObject | ((ctx: unknown) => z.ZodObject) };
 
@@ -72,6 +72,8 @@ describe('Decap CMS configuration and content.config.ts', () => {
       const { inner, optional } = unwrap(schema.shape[field.name]);
       expect(isRequired(field), 'required in the CMS exactly when the build requires it').toBe(!optional);
       expect(WIDGET_TYPES[field.widget], `widget ${field.widget}`).toContain(inner.def.type);
+      // Decap copies a shared ('duplicate') field into English even when it is empty, as `null`.
+      if (!isRequired(field) && field.i18n === 'duplicate') expect(schema.shape[field.name].safeParse(null).success, 'an empty shared field is written as null').toBe(true);
       if (field.widget === 'select') expect(optionValues(field).sort()).toEqual([...(inner as z.ZodEnum).options].sort());
       if (field.widget === 'number') {
         expect(field.value_type).toBe('int');
