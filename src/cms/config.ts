@@ -44,11 +44,18 @@ const url = (name = 'url', label = 'الرابط'): Field => ({
   pattern: ['^https?://\\S+$', 'أدخل رابطًا يبدأ بـ https://'],
   ...shared,
 });
+/** Arabic names for the stored values editors pick from. */
+const OPTION_LABELS: Record<string, string> = {
+  interview: 'المقابلة الشخصية', phone: 'الهاتف', social_media: 'وسائل التواصل الاجتماعي', website: 'الموقع الإلكتروني',
+  postal_address: 'العنوان البريدي', letter: 'الخطابات', volunteer_service: 'الخدمة التطوعية', representative: 'المندوب',
+  bylaws: 'اللائحة الأساسية', support_policy_guide: 'دليل سياسة الدعم', support_request_form: 'نموذج طلب الدعم',
+  general: 'عام', requests: 'الطلبات', status: 'متابعة الطلب', survey: 'تقييم الخدمة', privacy: 'الخصوصية',
+};
 const select = (name: string, label: string, options: readonly string[]): Field => ({
   label,
   name,
   widget: 'select',
-  options: [...options],
+  options: options.map((value) => ({ value, label: OPTION_LABELS[value] ?? value })),
   ...shared,
 });
 

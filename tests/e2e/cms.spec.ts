@@ -78,7 +78,7 @@ test('the admin page loads, in Arabic, with no request leaving the machine', asy
 test('an editor adds an FAQ in Arabic and English and publishes it: both files land in content/', async ({ page }) => {
   await signIn(page, '/collections/faqs/new');
   await pane(page, 'ar').getByLabel('السؤال').fill(FAQ.ar.question);
-  await choose(page, 'التصنيف', 'requests');
+  await choose(page, 'التصنيف', 'الطلبات');
   await pane(page, 'ar').getByLabel('الترتيب').fill('9');
   await typeMarkdown(page, 'ar', 'الإجابة', FAQ.ar.answer);
   await pane(page, 'en').getByLabel('السؤال').fill(FAQ.en.question);
@@ -120,7 +120,7 @@ test('a channel phone number the build would reject is refused; a good one is pu
 
 test('an editor uploads a document to the staff tools', async ({ page }) => {
   await signIn(page, '/collections/documents/new');
-  await choose(page, 'النوع', 'support_policy_guide');
+  await choose(page, 'النوع', 'دليل سياسة الدعم');
   await pane(page, 'ar').getByLabel('العنوان').fill('دليل سياسة الدعم المحدّث');
   await pane(page, 'ar').getByLabel('الوصف').fill('النسخة المحدّثة من الدليل.');
   await pane(page, 'ar').getByLabel('الترتيب').fill('4');
