@@ -45,7 +45,7 @@ const url = (name = 'url', label = 'الرابط'): Field => ({
   ...shared,
 });
 /** Arabic names for the stored values editors pick from. */
-const OPTION_LABELS: Record<string, string> = {
+export const OPTION_LABELS: Record<string, string> = {
   interview: 'المقابلة الشخصية', phone: 'الهاتف', social_media: 'وسائل التواصل الاجتماعي', website: 'الموقع الإلكتروني',
   postal_address: 'العنوان البريدي', letter: 'الخطابات', volunteer_service: 'الخدمة التطوعية', representative: 'المندوب',
   bylaws: 'اللائحة الأساسية', support_policy_guide: 'دليل سياسة الدعم', support_request_form: 'نموذج طلب الدعم',

@@ -91,9 +91,10 @@ const SAMPLES: Record<string, string[]> = {
 };
 
 describe('patterns: what the CMS accepts, the build accepts', () => {
+  type Patterned = CmsField & { parent?: string };
   const patterned = cms.flatMap((c) =>
     frontmatterFields(c)
-      .flatMap((f) => (f.fields ? f.fields.map((sub) => ({ ...sub, parent: f.name })) : [{ ...f, parent: undefined }]))
+      .flatMap((f): Patterned[] => (f.fields ? f.fields.map((sub) => ({ ...sub, parent: f.name })) : [f]))
       .filter((f) => f.pattern)
       .map((f) => ({ collection: c, field: f })),
   );
