@@ -31,7 +31,7 @@ export const ar = {
       viewAs: 'طريقة العرض',
       viewAsList: 'عرض قائمة',
       viewAsGrid: 'عرض شبكة',
-      newButton: '＋ %{collectionLabel}',
+      newButton: '+ %{collectionLabel}',
       newButtonAriaLabel: 'إنشاء %{collectionLabel}',
       ascending: 'تصاعدي',
       descending: 'تنازلي',
