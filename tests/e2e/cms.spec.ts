@@ -1,5 +1,6 @@
 // Editors change the site through the real Decap CMS (served at /admin/ by the site, local
 // backend = decap-server), in a throw-away copy of the repository that is then built and served.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -8,8 +9,25 @@ import { startCmsWorkspace, type CmsWorkspace } from './support/cms-workspace';
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.use({ actionTimeout: 15_000 });
 
+const REPO = join(import.meta.dirname, '..', '..');
+/** Every file name and byte under the repository's own content/ and public/uploads/. */
+function repoContentFingerprint() {
+  const hash = createHash('sha256');
+  for (const root of ['content', join('public', 'uploads')]) {
+    const dir = join(REPO, root);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())) {
+      const path = join(file.parentPath, file.name);
+      hash.update(path).update(readFileSync(path));
+    }
+  }
+  return hash.digest('hex');
+}
+
 let workspace: CmsWorkspace;
+let fingerprintBefore: string;
 test.beforeAll(async () => {
+  fingerprintBefore = repoContentFingerprint();
   workspace = await startCmsWorkspace();
 });
 test.afterAll(async () => {
@@ -138,6 +156,10 @@ test('an editor uploads a document to the staff tools', async ({ page }) => {
   expect(read('content', 'documents', 'ar', file)).toContain('file: /uploads/support-guide-2026.pdf');
   expect(read('public', 'uploads', 'support-guide-2026.pdf')).toContain('Irtiqaa test document');
   expect(read('content', 'documents', 'en', file)).toContain('Updated support policy guide');
+});
+
+test('the journeys leave the repository itself unchanged', () => {
+  expect(repoContentFingerprint()).toBe(fingerprintBefore);
 });
 
 test('after a build the site shows the new FAQ (and search finds it) and the new phone number', async ({ page }) => {
