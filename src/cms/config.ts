@@ -37,11 +37,11 @@ const email: Field = {
   pattern: ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'أدخل بريدًا إلكترونيًا مثل info@example.org'],
   ...shared,
 };
-const url = (name = 'url', label = 'الرابط'): Field => ({
+const url = (name = 'url', label = 'الرابط', secureOnly = false): Field => ({
   label,
   name,
   widget: 'string',
-  pattern: ['^https?://\\S+$', 'أدخل رابطًا يبدأ بـ https://'],
+  pattern: [secureOnly ? '^https://\\S+$' : '^https?://\\S+$', 'أدخل رابطًا يبدأ بـ https://'],
   ...shared,
 });
 /** Arabic names for the stored values editors pick from. */
@@ -151,8 +151,9 @@ export const collections = [
         label_singular: 'حساب',
         name: 'social',
         widget: 'list',
+        required: false,
         ...translated,
-        fields: [{ label: 'الاسم', name: 'label', widget: 'string' }, url('url', 'الرابط')],
+        fields: [{ label: 'الاسم', name: 'label', widget: 'string' }, url('url', 'الرابط', true)],
       },
     ],
     { create: false, delete: false, extension: 'yml', format: 'yml' },
