@@ -35,7 +35,7 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
 
 /** The zod type each Decap widget must map to. */
 const WIDGET_TYPES: Record<string, string[]> = {
-  string: ['string'],
+  string: ['string', 'union'],
   text: ['string'],
   markdown: ['string'],
   file: ['string'],
