@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import decapBundle from './src/cms/decap-bundle.mjs';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://irtiqaa.org.sa',
@@ -14,10 +15,11 @@ export default defineConfig({
   },
   integrations: [
     react(),
+    decapBundle(),
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
-      // Error pages and the staff workspace are not for search engines.
-      filter: (page) => !/\/(en\/)?(404|staff)(\/|$)/.test(new URL(page).pathname),
+      // Error pages, the staff workspace and the CMS are not for search engines.
+      filter: (page) => !/\/(en\/)?(404|staff|admin)(\/|$)/.test(new URL(page).pathname),
     }),
   ],
   server: { host: '127.0.0.1', port: 4321 + Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) },

@@ -1,13 +1,16 @@
 // `npm start`: the whole portal on the embedded local stack: Supabase-compatible API (seeded
 // with demo data and staff), the Astro dev server, and decap-server for the CMS's local backend.
 import { spawn } from 'node:child_process';
+import { ports } from '../supabase/local/ports.mjs';
 
 const children = [
   ['stack', 'node', ['supabase/local/stack.mjs']],
   ['site', 'npx', ['astro', 'dev']],
-  ['cms', 'npx', ['decap-server']],
-].map(([name, command, args]) => {
-  const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+  // decap-server writes edits straight into content/ and public/uploads/ of this checkout; its port
+  // is the one /admin/'s local_backend points at (ports.decap).
+  ['cms', 'npx', ['decap-server'], { PORT: String(ports.decap), BIND_HOST: '127.0.0.1' }],
+].map(([name, command, args, extraEnv = {}]) => {
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[${name}] stopped (${signal ?? code}); stopping the rest.`);
