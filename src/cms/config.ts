@@ -1,7 +1,7 @@
 // The Decap CMS configuration, passed to CMS.init (manual init) by src/cms/main.ts. It mirrors the
 // content layout of src/content.config.ts; tests/unit/cms-config.test.ts proves the two agree.
 import { CHANNELS } from '../schemas/channels';
-import { CONTACT_PHONE_PATTERN } from './patterns';
+import { DOCUMENT_KINDS, FAQ_CATEGORIES, SAUDI_PHONE } from '../schemas/content';
 
 type Field = Record<string, unknown> & { name: string; widget: string };
 
@@ -27,7 +27,7 @@ const phone = (name = 'phone'): Field => ({
   label: 'رقم الهاتف',
   name,
   widget: 'string',
-  pattern: [CONTACT_PHONE_PATTERN.source, 'أدخل رقمًا سعوديًا مثل ‎+966112345678‎ أو 920000000'],
+  pattern: [SAUDI_PHONE.source, 'أدخل رقمًا سعوديًا مثل ‎+966112345678‎ أو 920000000'],
   ...shared,
 });
 const email: Field = {
@@ -77,8 +77,6 @@ function folder(name: string, label: string, labelSingular: string, identifier: 
   };
 }
 
-export const DOCUMENT_KINDS = ['bylaws', 'support_policy_guide', 'support_request_form'] as const;
-export const FAQ_CATEGORIES = ['general', 'requests', 'status', 'survey', 'privacy'] as const;
 
 export const collections = [
   folder(

@@ -40,10 +40,11 @@ export const channelSchema = z.object({
   order,
   summary: text,
   how_to_use: text,
-  phone: z.string().regex(SAUDI_PHONE).optional(),
-  email: z.email().optional(),
+  // Decap writes null for an empty shared optional field.
+  phone: z.string().regex(SAUDI_PHONE).nullish(),
+  email: z.email().nullish(),
   address: text.optional(),
-  url: link.optional(),
+  url: link.nullish(),
   hours: text.optional(),
 });
 
