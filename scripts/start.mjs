@@ -1,11 +1,12 @@
 // `npm start`: the whole portal on the embedded local stack: Supabase-compatible API (seeded
 // with demo data and staff), the Astro dev server, and decap-server for the CMS's local backend.
 import { spawn } from 'node:child_process';
-import { ports } from '../supabase/local/ports.mjs';
+import { apiUrl, ports } from '../supabase/local/ports.mjs';
 
 const children = [
   ['stack', 'node', ['supabase/local/stack.mjs']],
-  ['site', 'npx', ['astro', 'dev']],
+  // The islands talk to this stack, also when IRTIQAA_PORT_OFFSET moves it.
+  ['site', 'npx', ['astro', 'dev'], { PUBLIC_SUPABASE_URL: process.env.PUBLIC_SUPABASE_URL ?? apiUrl }],
   // decap-server writes edits straight into content/ and public/uploads/ of this checkout; its port
   // is the one /admin/'s local_backend points at (ports.decap).
   ['cms', 'npx', ['decap-server'], { PORT: String(ports.decap), BIND_HOST: '127.0.0.1' }],
