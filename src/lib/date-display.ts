@@ -2,13 +2,23 @@ import type { Locale } from '../i18n';
 
 /**
  * A date as people read it: Gregorian first, then the Umm al-Qura Hijri date (DESIGN.md: dates
- * are shown in both). Arabic uses Latin digits, as Saudi government sites do, so numbers read
- * the same everywhere on the site.
+ * are shown in both), in Riyadh's time zone, the association's calendar day. Arabic uses Latin
+ * digits, as Saudi government sites do, so numbers read the same everywhere: static pages, forms
+ * and the staff workspace all format dates here.
  */
 const GREGORIAN: Record<Locale, string> = { ar: 'ar-SA-u-ca-gregory-nu-latn', en: 'en-GB' };
 const HIJRI: Record<Locale, string> = { ar: 'ar-SA-u-ca-islamic-umalqura-nu-latn', en: 'en-GB-u-ca-islamic-umalqura' };
+export const RIYADH_TIME_ZONE = 'Asia/Riyadh';
+
+type Style = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>;
+const LONG: Style = { dateStyle: 'long' };
+
+export const gregorianDate = (date: Date, locale: Locale, style: Style = LONG) =>
+  new Intl.DateTimeFormat(GREGORIAN[locale], { ...style, timeZone: RIYADH_TIME_ZONE }).format(date);
+
+export const hijriDate = (date: Date, locale: Locale, style: Style = LONG) =>
+  new Intl.DateTimeFormat(HIJRI[locale], { ...style, timeZone: RIYADH_TIME_ZONE }).format(date);
 
 export function formatDate(date: Date, locale: Locale): string {
-  const format = (tag: string) => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'Asia/Riyadh' }).format(date);
-  return `${format(GREGORIAN[locale])} (${format(HIJRI[locale])})`;
+  return `${gregorianDate(date, locale)} (${hijriDate(date, locale)})`;
 }

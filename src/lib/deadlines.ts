@@ -1,10 +1,10 @@
+import { DAY_MS } from './decision-window';
+
 /**
  * Deadline state of a request (policy: the decision comes no later than 6 weeks after
  * submission; DESIGN.md: decision_due_by = submitted + 42 days). "Due soon" is within 7 days.
  */
 export const DUE_SOON_DAYS = 7;
-export const DECISION_PROMISE_DAYS = 42;
-const DAY_MS = 86_400_000;
 
 export type DeadlineState = 'decided' | 'on_time' | 'due_soon' | 'overdue';
 

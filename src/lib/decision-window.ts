@@ -6,7 +6,7 @@
 export const DECISION_MIN_DAYS = 14;
 export const DECISION_MAX_DAYS = 42;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function decisionWindow(submittedAt: Date): { from: Date; by: Date } {
   return {

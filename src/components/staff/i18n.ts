@@ -1,3 +1,5 @@
+import { gregorianDate, hijriDate } from '../../lib/date-display';
+import type { Locale } from '../../i18n';
 /** Island-side strings: the page passes the slice of the locale file the island needs. */
 export type Messages = Record<string, string>;
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -11,11 +13,8 @@ export function makeT(messages: Messages): Translate {
 
 export function formatDate(locale: string, iso: string | null | undefined, withTime = false): string {
   if (!iso) return '—';
-  const options: Intl.DateTimeFormatOptions = withTime
-    ? { dateStyle: 'medium', timeStyle: 'short' }
-    : { dateStyle: 'medium' };
-  const tag = locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB';
-  const gregorian = new Intl.DateTimeFormat(tag, options).format(new Date(iso));
-  const hijri = new Intl.DateTimeFormat(`${locale === 'ar' ? 'ar-SA' : 'en'}-u-ca-islamic-umalqura-nu-latn`, { dateStyle: 'medium' }).format(new Date(iso));
-  return `${gregorian} (${hijri})`;
+  const date = new Date(iso);
+  const lang: Locale = locale === 'ar' ? 'ar' : 'en';
+  const style = withTime ? ({ dateStyle: 'medium', timeStyle: 'short' } as const) : ({ dateStyle: 'medium' } as const);
+  return `${gregorianDate(date, lang, style)} (${hijriDate(date, lang, { dateStyle: 'medium' })})`;
 }
