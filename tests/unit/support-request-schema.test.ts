@@ -4,21 +4,9 @@ import { hasValidCheckDigit } from '../../src/lib/national-id';
 import { normaliseSaudiMobile } from '../../src/lib/mobile';
 import { toLatinDigits } from '../../src/lib/digits';
 import { normaliseReference } from '../../src/lib/reference';
+import { VALID_REQUEST } from '../fixtures/support-request-samples';
 
-const valid: SupportRequestInput = {
-  full_name: 'محمد عبدالله',
-  national_id: '1000000008',
-  mobile: '0551234567',
-  email: '',
-  city: 'الرياض',
-  category: 'student',
-  request_type: 'tutoring',
-  description: 'أحتاج إلى دعم في مادة الرياضيات للصف الثالث',
-  preferred_channel: 'phone',
-  locale: 'ar',
-  accuracy_confirmed: true,
-  privacy_consent: true,
-};
+const valid = VALID_REQUEST;
 
 const ruleKeysOf = (input: SupportRequestInput) => {
   const result = supportRequestSchema.safeParse(input);
