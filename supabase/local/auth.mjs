@@ -4,6 +4,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LOCAL_JWT_SECRET, signJwt } from './keys.mjs';
 import { bearerToken, verifyJwt } from './jwt.mjs';
+import { UNAVAILABLE, isDatabaseUnavailable, unavailableHeaders } from './unavailable.mjs';
 
 const ACCESS_TOKEN_SECONDS = 3600;
 const API_VERSION = '2024-01-01';
@@ -216,7 +217,10 @@ export function createAuth({ pool, issuer }) {
       const [status, body] = await route(req, url, readBody);
       send(status, body, headers);
     } catch (error) {
-      if (!(error instanceof AuthError)) {
+      if (!(error instanceof AuthError) && isDatabaseUnavailable(error)) {
+        Object.assign(headers, unavailableHeaders);
+        error = new AuthError(503, UNAVAILABLE.code, UNAVAILABLE.message);
+      } else if (!(error instanceof AuthError)) {
         console.error('[auth]', error);
         error = new AuthError(500, 'unexpected_failure', 'Unexpected failure');
       }

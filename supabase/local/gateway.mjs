@@ -3,6 +3,10 @@
 // auth subset, GET /health answers 200 once the database, PostgREST and auth answer.
 import http from 'node:http';
 import { verifyJwt } from './jwt.mjs';
+import { TIMED_OUT, UNAVAILABLE, unavailableHeaders } from './unavailable.mjs';
+
+// A request PostgREST accepted but never answers is cut off after this long (nothing hangs).
+const UPSTREAM_TIMEOUT_MS = Number(process.env.IRTIQAA_UPSTREAM_TIMEOUT_MS ?? 15_000);
 
 const ALLOWED_HEADERS = 'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, range-unit, accept, accept-profile, content-profile, x-upsert';
 const EXPOSED_HEADERS = 'content-range, content-location, content-profile, range-unit, preference-applied, x-supabase-api-version';
@@ -55,13 +59,22 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
     const upstream = http.request(
       { socketPath: postgrestSocket, method: req.method, path, headers, agent },
       (up) => {
-        res.writeHead(up.statusCode ?? 502, { ...up.headers, ...cors });
+        const status = up.statusCode ?? 503;
+        // PostgREST answers 503 (PGRST001/PGRST000) while it has no database: tell the client when to retry.
+        const retry = status === 503 && !up.headers['retry-after'] ? unavailableHeaders : {};
+        res.writeHead(status, { ...up.headers, ...retry, ...cors });
         up.pipe(res);
       },
     );
+    let timedOut = false;
+    upstream.setTimeout(UPSTREAM_TIMEOUT_MS, () => {
+      timedOut = true;
+      upstream.destroy();
+    });
     upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json', ...cors });
-      res.end(JSON.stringify({ message: 'An invalid response was received from the upstream server' }));
+      // PostgREST gone (socket missing/refused/reset) or too slow: 503 with a clear body, never a 502.
+      if (!res.headersSent) res.writeHead(503, { ...unavailableHeaders, ...cors });
+      res.end(JSON.stringify(timedOut ? TIMED_OUT : UNAVAILABLE));
     });
     req.pipe(upstream);
   }

@@ -33,19 +33,22 @@ export function postgrestSettings({ dbPort, socketPath }) {
 }
 
 /** Resolves true when PostgREST answers on its socket with a non-5xx status. */
-export function postgrestAnswers(socketPath) {
+export function postgrestAnswers(socketPath, { anyStatus = false } = {}) {
   return new Promise((resolve) => {
     const req = http.get({ socketPath, path: '/', headers: { accept: 'application/openapi+json' } }, (res) => {
       res.resume();
-      resolve((res.statusCode ?? 500) < 500);
+      resolve(anyStatus || (res.statusCode ?? 500) < 500);
     });
     req.on('error', () => resolve(false));
     req.setTimeout(2000, () => req.destroy());
   });
 }
 
-/** Spawns PostgREST and resolves once it answers HTTP; rejects if it exits first. */
-export async function startPostgrest({ dbPort, socketPath, log = () => {} }) {
+/**
+ * Spawns PostgREST and resolves once it answers HTTP (healthily, unless `requireDatabase` is
+ * false: a restart while the database is down); rejects if it exits first.
+ */
+export async function startPostgrest({ dbPort, socketPath, requireDatabase = true, log = () => {} }) {
   const child = spawn(binary, [], {
     env: { PATH: process.env.PATH, ...postgrestSettings({ dbPort, socketPath }) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +64,7 @@ export async function startPostgrest({ dbPort, socketPath, log = () => {} }) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`PostgREST exited (${child.exitCode}): ${output}`);
-    if (await postgrestAnswers(socketPath)) return { child, exited };
+    if (await postgrestAnswers(socketPath, { anyStatus: !requireDatabase })) return { child, exited };
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGTERM');

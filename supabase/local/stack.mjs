@@ -15,6 +15,7 @@ import { applyDatabase } from './apply.mjs';
 import { postgrestAnswers, startPostgrest } from './postgrest.mjs';
 import { createAuth } from './auth.mjs';
 import { createGateway } from './gateway.mjs';
+import { supervise } from './supervise.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
@@ -104,15 +105,42 @@ async function main() {
   const postgrestSocket = path.join(os.tmpdir(), `irtiqaa-postgrest-${ports.api}.sock`);
   await rm(postgrestSocket, { force: true });
   running.postgrestSocket = postgrestSocket;
+  const restLog = verbose ? (m) => process.stdout.write(`[rest] ${m}`) : () => {};
   running.postgrest = await startPostgrest({
     dbPort: ports.db,
     socketPath: postgrestSocket,
-    log: verbose ? (m) => process.stdout.write(`[rest] ${m}`) : () => {},
+    log: restLog,
   });
-  // If a part dies later, stop the rest rather than serve half a stack.
-  running.postgrest.exited.then((code) => stopping || fail(`PostgREST stopped unexpectedly (exit ${code}).`));
-  running.postgres.server.process?.once('exit', (code) => stopping || fail(`PostgreSQL stopped unexpectedly (exit ${code}).`));
-  running.pool = new pg.Pool({ connectionString, max: 10 });
+  // If a part dies later, restart it (with back-off) and keep serving: the gateway answers 503 meanwhile.
+  const isStopping = () => Boolean(stopping);
+  supervise({
+    name: 'PostgREST',
+    handle: running.postgrest,
+    exited: (rest) => rest.exited.then((code) => `exit ${code}`),
+    start: async () => {
+      await rm(postgrestSocket, { force: true });
+      // It reconnects to the database by itself: answering at all (even 503) is enough here.
+      return startPostgrest({ dbPort: ports.db, socketPath: postgrestSocket, requireDatabase: false, log: restLog });
+    },
+    onRestart: (rest) => (running.postgrest = rest),
+    isStopping,
+  });
+  supervise({
+    name: 'PostgreSQL',
+    handle: running.postgres.server.process,
+    exited: (child) => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.signalCode ?? `exit ${child.exitCode}`);
+      child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`));
+    }),
+    start: async () => {
+      await running.postgres.server.start();
+      return running.postgres.server.process;
+    },
+    onRestart: () => {},
+    isStopping,
+  });
+  // connectionTimeoutMillis: while the database is down, auth answers 503 rather than waiting.
+  running.pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 3000 });
   running.pool.on('error', () => {});
 
   const checkHealth = async () => {
