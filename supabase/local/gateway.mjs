@@ -46,6 +46,20 @@ function readJson(req) {
   });
 }
 
+// PostgREST answers 503 (PGRST001 and the like, Retry-After: 0) while it has no database: the
+// client gets the gateway's own outage body, PostgREST's code kept as details, and a real Retry-After.
+function relayUnavailable(up, res, cors) {
+  const chunks = [];
+  up.on('data', (c) => chunks.push(c));
+  up.on('end', () => {
+    let details;
+    try {
+      details = JSON.parse(Buffer.concat(chunks).toString('utf8')).code;
+    } catch {}
+    res.writeHead(503, { ...unavailableHeaders, ...cors }).end(JSON.stringify({ ...UNAVAILABLE, details }));
+  });
+}
+
 export function createGateway({ postgrestSocket, authHandler, checkHealth, allowedOrigins }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const origins = new Set(allowedOrigins);
@@ -59,10 +73,8 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
     const upstream = http.request(
       { socketPath: postgrestSocket, method: req.method, path, headers, agent },
       (up) => {
-        const status = up.statusCode ?? 503;
-        // PostgREST answers 503 (PGRST001/PGRST000) while it has no database: tell the client when to retry.
-        const retry = status === 503 && !up.headers['retry-after'] ? unavailableHeaders : {};
-        res.writeHead(status, { ...up.headers, ...retry, ...cors });
+        if (up.statusCode === 503) return relayUnavailable(up, res, cors);
+        res.writeHead(up.statusCode ?? 503, { ...up.headers, ...cors });
         up.pipe(res);
       },
     );

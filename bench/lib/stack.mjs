@@ -1,0 +1,56 @@
+// Starts a stack of its own (its own port offset, its own durable data folder) for benchmarks
+// and fault tests, and finds its PostgreSQL / PostgREST processes so they can be killed.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `durable` (default): data in a fresh temp folder with fsync and synchronous_commit on, so a
+ * SIGKILLed postmaster cannot lose an acknowledged commit. Otherwise `--ephemeral` (fast).
+ */
+export async function startOwnStack({ offset, durable = true, env = {} }) {
+  const dataRoot = durable ? await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-faults-')) : null;
+  if (dataRoot) await chmod(dataRoot, 0o755);
+  const args = durable ? ['--data', dataRoot, '--reset'] : ['--ephemeral'];
+  const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, IRTIQAA_PORT_OFFSET: String(offset) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (c) => (log += c));
+  child.stderr.on('data', (c) => (log += c));
+  const apiUrl = `http://127.0.0.1:${54321 + offset}`;
+  const dbUrl = `postgres://postgres:postgres@127.0.0.1:${54322 + offset}/postgres`;
+  const health = () => fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 0);
+  const deadline = Date.now() + 120_000;
+  while ((await health()) !== 200) {
+    if (child.exitCode !== null) throw new Error(`The stack exited (${child.exitCode}):\n${log}`);
+    if (Date.now() > deadline) throw new Error(`The stack did not become healthy:\n${log}`);
+    await sleep(100);
+  }
+
+  /** The pid of the stack's direct child whose command is `name` ('postgres' or 'postgrest'). */
+  const childPid = (name) => {
+    const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(child.pid)], { encoding: 'utf8' });
+    const line = out.split('\n').map((l) => l.trim().split(/\s+/)).find(([, comm]) => comm === name);
+    if (!line) throw new Error(`no ${name} process under the stack (${out})`);
+    return Number(line[0]);
+  };
+
+  async function stop() {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
+  }
+
+  return { apiUrl, dbUrl, child, childPid, health, log: () => log, stop };
+}
