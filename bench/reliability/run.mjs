@@ -54,6 +54,7 @@ let last503 = null;
 let firstAckAfterKill = null;
 let killedAt = null;
 const count = (key) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
+const oddBodies = new Map(); // one sample body per unexpected status
 
 const started = performance.now();
 const deadline = started + seconds * 1000;
@@ -67,7 +68,12 @@ async function attempt(body) {
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    const json = await res.json().catch(() => ({}));
+    const text = await res.text();
+    let json = {};
+    try {
+      json = JSON.parse(text);
+    } catch {}
+    if (res.status !== 200 && res.status !== 503 && !oddBodies.has(res.status)) oddBodies.set(res.status, text.slice(0, 300));
     count(`${res.status}${res.status === 200 ? '' : ` ${json.code ?? ''}`}`);
     if (res.status === 200) latencies.push(performance.now() - t0);
     return { status: res.status, json, retryAfter: Number(res.headers.get('retry-after') ?? 0) };
@@ -140,7 +146,9 @@ const retriedPresentOnce = [...retried].filter((k) => stored.has(k)).length;
 latencies.sort((a, b) => a - b);
 const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(0) : '-');
 const fivexx = [...statuses].filter(([k]) => /^5/.test(k)).reduce((n, [, c]) => n + c, 0);
-const non503 = [...statuses].filter(([k]) => /^5/.test(k) && !k.startsWith('503 service_unavailable')).reduce((n, [, c]) => n + c, 0);
+const clear503 = (k) => /^503 service_(unavailable|interrupted)$/.test(k);
+const non503 = [...statuses].filter(([k]) => /^5/.test(k) && !clear503(k)).reduce((n, [, c]) => n + c, 0);
+const unexpected = [...statuses].filter(([k]) => k !== '200' && !clear503(k)).reduce((n, [, c]) => n + c, 0);
 const s = (ms) => (ms === null ? '-' : (ms / 1000).toFixed(2));
 
 const result = {
@@ -151,10 +159,12 @@ const result = {
   throughputPerSecond: Number((acked.size / elapsed).toFixed(1)),
   latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: pct(100) },
   statuses: Object.fromEntries(statuses),
+  unexpectedBodies: Object.fromEntries(oddBodies),
   timeouts,
   otherErrors,
   fivexx,
   fivexxOtherThanClear503: non503,
+  unexpectedStatuses: unexpected,
   rowsInDb: rows.length,
   missingAcknowledged: missing,
   storedButNeverAcknowledged: unacked,
@@ -176,6 +186,7 @@ const ok =
   result.uniqueReferences &&
   result.timeouts === 0 &&
   result.fivexxOtherThanClear503 === 0 &&
+  result.unexpectedStatuses === 0 &&
   (mode !== 'load' || result.fivexx === 0) &&
   rows.length === acked.size;
 console.log(ok ? 'PASS: nothing lost, nothing duplicated.' : 'FAIL');

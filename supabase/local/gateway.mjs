@@ -3,7 +3,7 @@
 // auth subset, GET /health answers 200 once the database, PostgREST and auth answer.
 import http from 'node:http';
 import { verifyJwt } from './jwt.mjs';
-import { TIMED_OUT, UNAVAILABLE, unavailableHeaders } from './unavailable.mjs';
+import { INTERRUPTED, TIMED_OUT, UNAVAILABLE, unavailableHeaders } from './unavailable.mjs';
 
 // A request PostgREST accepted but never answers is cut off after this long (nothing hangs).
 const UPSTREAM_TIMEOUT_MS = Number(process.env.IRTIQAA_UPSTREAM_TIMEOUT_MS ?? 15_000);
@@ -60,6 +60,24 @@ function relayUnavailable(up, res, cors) {
   });
 }
 
+// PostgREST 12.0.2 answers 400 with an empty code and message when the database connection
+// breaks mid-request (measured: bench/RELIABILITY.md); that is an outage, not the client's fault.
+function relayBadRequest(up, res, cors) {
+  const chunks = [];
+  up.on('data', (c) => chunks.push(c));
+  up.on('end', () => {
+    const body = Buffer.concat(chunks);
+    let parsed = null;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {}
+    if (parsed && parsed.code === '' && !parsed.message) {
+      return res.writeHead(503, { ...unavailableHeaders, ...cors }).end(JSON.stringify(INTERRUPTED));
+    }
+    res.writeHead(400, { ...up.headers, ...cors }).end(body);
+  });
+}
+
 export function createGateway({ postgrestSocket, authHandler, checkHealth, allowedOrigins }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const origins = new Set(allowedOrigins);
@@ -74,6 +92,7 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
       { socketPath: postgrestSocket, method: req.method, path, headers, agent },
       (up) => {
         if (up.statusCode === 503) return relayUnavailable(up, res, cors);
+        if (up.statusCode === 400) return relayBadRequest(up, res, cors);
         res.writeHead(up.statusCode ?? 503, { ...up.headers, ...cors });
         up.pipe(res);
       },

@@ -14,6 +14,13 @@ export const TIMED_OUT = {
   message: 'The service took too long to answer; try again in a moment with the same request.',
 };
 
+// The database connection broke while PostgREST ran the request (PostgREST 12.0.2 then answers
+// 400 with an empty code and message): it may or may not have been saved.
+export const INTERRUPTED = {
+  code: 'service_interrupted',
+  message: 'The service was interrupted while answering; try again in a moment with the same request.',
+};
+
 export const unavailableHeaders = { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS) };
 
 /** True for errors meaning "the database is not there right now" (refused, reset, shutting down, starting). */

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { arabicDigits, e164, existingRequest, expectNoHorizontalScroll, gotoIsland, newMobile, newNationalId, pathFor, requestRowsFor } from './support/forms';
 import { ACCURACY_DECLARATION_VERSION } from '../../src/schemas/support-request';
+import { UNAVAILABLE, unavailableHeaders } from '../../supabase/local/unavailable.mjs';
 import ar from '../../src/i18n/ar.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
 
@@ -220,6 +221,34 @@ test.describe('Submitting a support request', () => {
     const reference = (await page.locator('#reference-number').textContent())!.trim();
     const rows = await requestRowsFor(answers.mobile);
     expect(rows.map((r) => r.reference)).toEqual([reference]);
+  });
+
+  test('in English, while the service is down (the gateway\'s own 503), every answer is kept and it succeeds once when back', async ({ page }) => {
+    const answers = answersFor('en');
+    await gotoIsland(page, '/en/request');
+    await fillRequest(page, 'en', answers);
+    await continueToReview(page, 'en');
+
+    // The real outage (PostgREST or PostgreSQL killed) is tests/db/recovery.test.ts; here the
+    // browser gets exactly what the gateway answers then, without stopping the shared stack.
+    await page.route('**/rest/v1/rpc/submit_support_request', (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { ...unavailableHeaders, 'access-control-allow-origin': new URL(page.url()).origin, 'access-control-allow-credentials': 'true' },
+        body: JSON.stringify(UNAVAILABLE),
+      }),
+    );
+    await page.getByRole('button', { name: say('en', 'request.review.send') }).click();
+    await expect(page.getByRole('alert')).toContainText(say('en', 'request.unavailable.title'));
+    for (const answer of [answers.fullName, answers.city, answers.description]) await expect(page.locator('.summary-list')).toContainText(answer);
+    expect(await requestRowsFor(answers.mobile)).toHaveLength(0);
+    await expectNoAxeViolations(page);
+    await page.unrouteAll();
+
+    await page.getByRole('button', { name: say('en', 'request.review.retry') }).click();
+    await expect(page.getByRole('heading', { level: 1, name: say('en', 'request.confirmation.title') })).toBeVisible();
+    const reference = (await page.locator('#reference-number').textContent())!.trim();
+    expect((await requestRowsFor(answers.mobile)).map((r) => r.reference)).toEqual([reference]);
   });
 
   test('a reload restores the draft, but never the declarations', async ({ page }) => {
