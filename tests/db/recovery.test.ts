@@ -11,7 +11,7 @@ type OwnStack = Awaited<ReturnType<typeof startOwnStack>>;
 let stack: OwnStack;
 
 beforeAll(async () => {
-  stack = await startOwnStack({ offset: Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 50 });
+  stack = await startOwnStack({ offset: Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 50, env: { IRTIQAA_UPSTREAM_TIMEOUT_MS: '1500' } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -70,6 +70,22 @@ describe('a part of the stack dies', () => {
     expect(receipt.reference).toMatch(/\S/);
     expect(await rowsWithKey(args.p_idempotency_key)).toEqual([{ reference: receipt.reference }]);
     expect(await stack.health()).toBe(200);
+  });
+
+  it('PostgREST frozen (accepts, never answers): the gateway gives up with a 503 instead of hanging', async () => {
+    const args = application();
+    const rest = stack.childPid('postgrest');
+    process.kill(rest, 'SIGSTOP');
+    let frozen: Attempt;
+    try {
+      frozen = await submit(args);
+    } finally {
+      process.kill(rest, 'SIGCONT');
+    }
+    expectClearOutage(frozen);
+    expect(frozen.body.code).toBe('upstream_timeout');
+    const receipt = (await submitUntilAcknowledged(args)).at(-1)!.body;
+    expect(await rowsWithKey(args.p_idempotency_key)).toEqual([{ reference: receipt.reference }]);
   });
 
   it('PostgreSQL killed: 503 while down (health too), back by itself, the retried submission saved once', async () => {
