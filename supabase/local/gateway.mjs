@@ -3,6 +3,7 @@
 // auth subset, GET /health answers 200 once the database, PostgREST and auth answer.
 import http from 'node:http';
 import { verifyJwt } from './jwt.mjs';
+import { limitedBody } from './body-limit.mjs';
 
 const ALLOWED_HEADERS = 'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, range-unit, accept, accept-profile, content-profile, x-upsert';
 const EXPOSED_HEADERS = 'content-range, content-location, content-profile, range-unit, preference-applied, x-supabase-api-version';
@@ -60,10 +61,13 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
       },
     );
     upstream.on('error', () => {
+      if (res.writableEnded) return; // already answered (413 for an oversized body)
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json', ...cors });
       res.end(JSON.stringify({ message: 'An invalid response was received from the upstream server' }));
     });
-    req.pipe(upstream);
+    const body = limitedBody(req, res, cors, { onOverflow: () => upstream.destroy() });
+    if (body) body.pipe(upstream);
+    else upstream.destroy();
   }
 
   return http.createServer(async (req, res) => {
