@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { verifyJwt } from './jwt.mjs';
 import { INTERRUPTED, TIMED_OUT, UNAVAILABLE, unavailableHeaders } from './unavailable.mjs';
+import { limitedBody } from './body-limit.mjs';
 
 // A request PostgREST accepted but never answers is cut off after this long (nothing hangs).
 const UPSTREAM_TIMEOUT_MS = Number(process.env.IRTIQAA_UPSTREAM_TIMEOUT_MS ?? 15_000);
@@ -103,11 +104,14 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
       upstream.destroy();
     });
     upstream.on('error', () => {
+      if (res.writableEnded) return; // already answered (413 for an oversized body)
       // PostgREST gone (socket missing/refused/reset) or too slow: 503 with a clear body, never a 502.
       if (!res.headersSent) res.writeHead(503, { ...unavailableHeaders, ...cors });
       res.end(JSON.stringify(timedOut ? TIMED_OUT : UNAVAILABLE));
     });
-    req.pipe(upstream);
+    const body = limitedBody(req, res, cors, { onOverflow: () => upstream.destroy() });
+    if (body) body.pipe(upstream);
+    else upstream.destroy();
   }
 
   return http.createServer(async (req, res) => {

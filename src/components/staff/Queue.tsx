@@ -129,7 +129,7 @@ export default function Queue({ t, me, onOpen }: Props) {
                 <td>
                   <a href={`#/request/${r.id}`} onClick={(e) => { e.preventDefault(); onOpen(r.id); }} dir="ltr">{r.reference}</a>
                 </td>
-                <td>{r.full_name}</td>
+                <td><bdi>{r.full_name}</bdi></td>
                 <td>{t(`staff.status.${r.status}`)}</td>
                 <td>{daysSince(r.created_at)}</td>
                 <td><DeadlineBadge t={t} dueBy={r.decision_due_by} decidedAt={r.decided_at} /></td>

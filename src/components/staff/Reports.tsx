@@ -100,7 +100,7 @@ function DeadlinesReport({ t, me }: Omit<Props, 'locale'>) {
       </dl>
       {overdue.length > 0 && (
         <ul data-testid="overdue-list">
-          {overdue.map((r) => <li key={r.id}><a href={`#/request/${r.id}`} dir="ltr">{r.reference}</a> — {r.full_name} — {t(`staff.status.${r.status}`)}</li>)}
+          {overdue.map((r) => <li key={r.id}><a href={`#/request/${r.id}`} dir="ltr">{r.reference}</a> — <bdi>{r.full_name}</bdi> — {t(`staff.status.${r.status}`)}</li>)}
         </ul>
       )}
     </section>
