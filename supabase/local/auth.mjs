@@ -5,6 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LOCAL_JWT_SECRET, signJwt } from './keys.mjs';
 import { bearerToken, verifyJwt } from './jwt.mjs';
 import { UNAVAILABLE, isDatabaseUnavailable, unavailableHeaders } from './unavailable.mjs';
+import { createSignInThrottle } from './sign-in-throttle.mjs';
 
 const ACCESS_TOKEN_SECONDS = 3600;
 const API_VERSION = '2024-01-01';
@@ -15,11 +16,12 @@ const newRefreshToken = () => randomBytes(9).toString('base64url').slice(0, 12) 
 
 class AuthError extends Error {
   /** `keepChanges`: commit what the request did before refusing (revoking a leaked session). */
-  constructor(status, code, message, { keepChanges = false } = {}) {
+  constructor(status, code, message, { keepChanges = false, headers = {} } = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.keepChanges = keepChanges;
+    this.headers = headers;
   }
 }
 
@@ -42,7 +44,7 @@ function userJson(u) {
   };
 }
 
-export function createAuth({ pool, issuer }) {
+export function createAuth({ pool, issuer, signInThrottle = createSignInThrottle() }) {
   async function findUser(client, id) {
     const { rows } = await client.query('select * from auth.users where id = $1 and deleted_at is null', [id]);
     return rows[0] ?? null;
@@ -84,6 +86,25 @@ export function createAuth({ pool, issuer }) {
       refresh_token: refreshToken,
       user: userJson(user),
     };
+  }
+
+  // Checked before the password, so a locked account answers the same whatever is typed.
+  async function throttledPasswordGrant(body, ip) {
+    const email = String(body.email ?? '').trim().toLowerCase();
+    const waitMs = signInThrottle.waitMs(email, ip);
+    if (waitMs > 0) {
+      throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {
+        headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+      });
+    }
+    try {
+      const session = await inTransaction((c) => passwordGrant(c, body));
+      signInThrottle.succeeded(email);
+      return session;
+    } catch (error) {
+      if (error instanceof AuthError && error.code === 'invalid_credentials') signInThrottle.failed(email, ip);
+      throw error;
+    }
   }
 
   async function passwordGrant(client, body) {
@@ -177,7 +198,7 @@ export function createAuth({ pool, issuer }) {
     if (path === '/token' && req.method === 'POST') {
       const grant = url.searchParams.get('grant_type');
       const body = await readBody();
-      if (grant === 'password') return [200, await inTransaction((c) => passwordGrant(c, body))];
+      if (grant === 'password') return [200, await throttledPasswordGrant(body, req.socket.remoteAddress ?? '')];
       if (grant === 'refresh_token') return [200, await inTransaction((c) => refreshGrant(c, body))];
       throw new AuthError(400, 'validation_failed', 'unsupported_grant_type');
     }
@@ -224,6 +245,7 @@ export function createAuth({ pool, issuer }) {
         console.error('[auth]', error);
         error = new AuthError(500, 'unexpected_failure', 'Unexpected failure');
       }
+      Object.assign(headers, error.headers);
       const body = versioned
         ? { code: error.code, message: error.message }
         : { code: error.status, error_code: error.code, msg: error.message };

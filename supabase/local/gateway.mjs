@@ -10,7 +10,7 @@ import { limitedBody } from './body-limit.mjs';
 const UPSTREAM_TIMEOUT_MS = Number(process.env.IRTIQAA_UPSTREAM_TIMEOUT_MS ?? 15_000);
 
 const ALLOWED_HEADERS = 'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, range-unit, accept, accept-profile, content-profile, x-upsert';
-const EXPOSED_HEADERS = 'content-range, content-location, content-profile, range-unit, preference-applied, x-supabase-api-version';
+const EXPOSED_HEADERS = 'content-range, content-location, content-profile, range-unit, preference-applied, retry-after, x-supabase-api-version';
 const API_KEY_ROLES = new Set(['anon', 'service_role']);
 
 function corsHeaders(req, allowedOrigins) {

@@ -6,6 +6,7 @@ import { STAFF, openRequest, signIn, signOut } from './support/staff';
 import { anonClient, serviceClient, submitFreshRequest } from '../db/support/staff-clients';
 import { apiUrl } from '../../supabase/local/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
+import { SIGN_IN_LIMITS } from '../../supabase/local/sign-in-throttle.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -56,6 +57,28 @@ test.describe('signing in', () => {
     await expect(page.getByRole('table')).toHaveCount(0);
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
     await expectNoAxeViolations(page);
+  });
+
+  test('repeated wrong passwords for one email are slowed, with a message in English and Arabic', async ({ page }) => {
+    const email = `guesser-${Date.now()}-${test.info().parallelIndex}@irtiqaa.local`;
+    const attempt = async (password: string, emailLabel: string, passwordLabel: string, submit: string) => {
+      await page.getByLabel(emailLabel).fill(email);
+      await page.getByLabel(passwordLabel).fill(password);
+      await page.getByRole('button', { name: submit }).click();
+    };
+    await page.goto('/en/staff/');
+    for (let i = 0; i < SIGN_IN_LIMITS.maxFailures; i++) {
+      await attempt(`guess-${i}`, 'Email address', 'Password', 'Sign in');
+      await expect(page.getByRole('alert')).toHaveText('The email address or password is not right. Check them and try again.');
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    }
+    await attempt('one-more-guess', 'Email address', 'Password', 'Sign in');
+    await expect(page.getByRole('alert')).toHaveText('Too many wrong attempts for this account. Wait a few minutes, then try again.');
+    await expectNoAxeViolations(page);
+
+    await page.goto('/staff/');
+    await attempt('one-more-guess', 'البريد الإلكتروني', 'كلمة المرور', 'تسجيل الدخول');
+    await expect(page.getByRole('alert')).toHaveText('محاولات دخول كثيرة غير صحيحة لهذا الحساب. انتظر بضع دقائق ثم حاول مرة أخرى.');
   });
 });
 

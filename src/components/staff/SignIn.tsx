@@ -2,6 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { supabase } from './staff-client';
 import type { Translate } from './i18n';
 
+function signInErrorKey(status: number | undefined) {
+  if (status === 429) return 'staff.signIn.tooManyAttempts';
+  return status && status < 500 ? 'staff.signIn.wrongCredentials' : 'staff.signIn.unavailable';
+}
+
 export default function SignIn({ t }: { t: Translate }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,7 +21,7 @@ export default function SignIn({ t }: { t: Translate }) {
       password: String(form.get('password') ?? ''),
     });
     setBusy(false);
-    if (signInError) setError(signInError.status && signInError.status < 500 ? t('staff.signIn.wrongCredentials') : t('staff.signIn.unavailable'));
+    if (signInError) setError(t(signInErrorKey(signInError.status)));
   }
 
   return (
