@@ -39,6 +39,13 @@ export const EMAIL_MAX = 254;
 // separators names use. Digits, symbols and bidi or zero-width controls are refused.
 export const NAME_SCRIPT = /^[\u0621-\u063A\u0641-\u0652\u0670-\u06D3A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF' .\-]+$/;
 export const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+// Invisible characters that could hide or reorder what staff read: control characters, bidi
+// embeddings, overrides and isolates, zero-width and other format characters, and lone UTF-16
+// surrogates (ill-formed text). A description keeps tabs and line breaks, and the joiners and
+// direction marks real writing uses. The SQL mirror lists the same ranges except U+0000 and
+// surrogates, which PostgreSQL text cannot hold (the API refuses them before SQL, CONTRACT.md).
+export const CITY_HIDDEN_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uD800-\uDFFF]/u;
+export const DESCRIPTION_HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 
 export const RULE_FIELDS = {
   full_name_required: 'full_name',
@@ -53,10 +60,12 @@ export const RULE_FIELDS = {
   email_format: 'email',
   city_required: 'city',
   city_length: 'city',
+  city_characters: 'city',
   category_required: 'category',
   request_type_required: 'request_type',
   description_required: 'description',
   description_length: 'description',
+  description_characters: 'description',
   preferred_channel_required: 'preferred_channel',
   locale_required: 'locale',
   accuracy_confirmed_required: 'accuracy_confirmed',
@@ -101,13 +110,15 @@ export function emailRule(email: string): RuleKey | null {
 export function cityRule(city: string): RuleKey | null {
   if (city === '') return 'city_required';
   const length = codePointLength(city);
-  return length < CITY_MIN || length > CITY_MAX ? 'city_length' : null;
+  if (length < CITY_MIN || length > CITY_MAX) return 'city_length';
+  return CITY_HIDDEN_CHARACTERS.test(city) ? 'city_characters' : null;
 }
 
 export function descriptionRule(description: string): RuleKey | null {
   if (description === '') return 'description_required';
   const length = codePointLength(description);
-  return length < DESCRIPTION_MIN || length > DESCRIPTION_MAX ? 'description_length' : null;
+  if (length < DESCRIPTION_MIN || length > DESCRIPTION_MAX) return 'description_length';
+  return DESCRIPTION_HIDDEN_CHARACTERS.test(description) ? 'description_characters' : null;
 }
 
 const ruled = <T extends z.ZodType<string>>(schema: T, rule: (v: string) => RuleKey | null) =>
