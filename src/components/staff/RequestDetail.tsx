@@ -17,6 +17,9 @@ interface Props {
 const SUBMITTED_FIELDS = ['reference', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'description', 'preferred_channel', 'intake_channel', 'locale'] as const;
 const ENUM_FIELDS: Record<string, string> = { category: 'staff.category.', preferred_channel: 'staff.channel.', intake_channel: 'staff.channel.', request_type: 'staff.requestType.' };
 const LTR_FIELDS = new Set(['reference', 'national_id', 'mobile', 'email']);
+// What the beneficiary typed is isolated and takes its own direction, so it cannot reorder the page around it.
+const TYPED_FIELDS = new Set(['full_name', 'city', 'description']);
+const fieldDir = (f: string) => (LTR_FIELDS.has(f) ? 'ltr' : TYPED_FIELDS.has(f) ? 'auto' : undefined);
 
 export default function RequestDetail({ t, locale, me, id }: Props) {
   const [request, setRequest] = useState<SupportRequestRow | null | undefined>(undefined);
@@ -61,7 +64,7 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
         {SUBMITTED_FIELDS.map((f) => (
           <div key={f}>
             <dt>{t(`staff.field.${f}`)}</dt>
-            <dd dir={LTR_FIELDS.has(f) ? 'ltr' : undefined}>{value(f)}</dd>
+            <dd dir={fieldDir(f)}>{value(f)}</dd>
           </div>
         ))}
         <div><dt>{t('staff.field.created_at')}</dt><dd>{formatDate(locale, request.created_at, true)}</dd></div>

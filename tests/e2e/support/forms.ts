@@ -39,7 +39,10 @@ export async function requestRowsFor(mobile: string) {
 }
 
 /** A request sent straight to the API, as if it came from an earlier visit. */
-export async function existingRequest(mobile = newMobile()): Promise<{ reference: string; mobile: string }> {
+export async function existingRequest(
+  mobile = newMobile(),
+  overrides: Record<string, unknown> = {},
+): Promise<{ reference: string; mobile: string }> {
   const { data, error } = await anonApi.rpc('submit_support_request', {
     p_full_name: 'Sara Ahmed',
     p_national_id: newNationalId(),
@@ -57,6 +60,7 @@ export async function existingRequest(mobile = newMobile()): Promise<{ reference
     p_idempotency_key: randomUUID(),
     p_honeypot: '',
     p_form_started_at: new Date(Date.now() - 60_000).toISOString(),
+    ...overrides,
   });
   if (error) throw new Error(JSON.stringify(error));
   return { reference: data.reference as string, mobile };
