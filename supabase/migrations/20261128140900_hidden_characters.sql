@@ -15,6 +15,13 @@ language sql immutable as $$
   select '[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]'
 $$;
 
+-- CHECK constraints run as whoever writes the row (staff moving a request): the same grants as
+-- the other pure helpers the checks call, and nothing for anon.
+revoke all on function internal.city_hidden_characters(), internal.description_hidden_characters()
+  from public, anon, authenticated, service_role;
+grant execute on function internal.city_hidden_characters(), internal.description_hidden_characters()
+  to authenticated, service_role;
+
 alter table public.support_requests
   add constraint support_requests_city_characters check (city !~ internal.city_hidden_characters()),
   add constraint support_requests_description_characters check (description !~ internal.description_hidden_characters());
