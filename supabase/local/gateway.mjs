@@ -3,6 +3,7 @@
 // auth subset, GET /health answers 200 once the database, PostgREST and auth answer.
 import http from 'node:http';
 import { verifyJwt } from './jwt.mjs';
+import { applyApiSecurityHeaders } from './security-headers.mjs';
 
 const ALLOWED_HEADERS = 'authorization, apikey, content-type, x-client-info, x-supabase-api-version, prefer, range, range-unit, accept, accept-profile, content-profile, x-upsert';
 const EXPOSED_HEADERS = 'content-range, content-location, content-profile, range-unit, preference-applied, x-supabase-api-version';
@@ -67,6 +68,7 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
   }
 
   return http.createServer(async (req, res) => {
+    applyApiSecurityHeaders(res);
     const cors = corsHeaders(req, origins);
     const send = (status, body, extra = {}) => {
       const headers = { ...cors, ...extra };
