@@ -126,8 +126,14 @@ function matches(pattern, path) {
   return re.test(path) || (pattern.endsWith('/*') && path === pattern.slice(0, -2));
 }
 
-/** The headers a static host sends for a path, applying every matching rule in order. */
+/**
+ * The headers a static host sends for a path, applying every matching rule in order.
+ * @param {{ pattern: string, set: [string, string][], detach: string[] }[]} rules
+ * @param {string} path
+ * @returns {Record<string, string>}
+ */
 export function headersForPath(rules, path) {
+  /** @type {Record<string, string>} */
   const out = {};
   for (const rule of rules) {
     if (!matches(rule.pattern, path)) continue;
