@@ -69,7 +69,7 @@ export function siteCsp({ supabaseUrl, scriptHashes }) {
 }
 
 /**
- * Decap CMS (/admin/) only: its bundle uses eval-free code but emotion injects <style> tags, it
+ * Decap CMS (/admin/) only: it needs 'unsafe-eval' (ajv) and emotion injects <style> tags; it
  * loads media previews from anywhere https, and talks to decap-server locally or GitHub/git-gateway.
  */
 export function adminCsp({ supabaseUrl, scriptHashes, decapServerUrl }) {
@@ -77,7 +77,8 @@ export function adminCsp({ supabaseUrl, scriptHashes, decapServerUrl }) {
   if (decapServerUrl) connect.push(new URL(decapServerUrl).origin);
   return [
     "default-src 'self'",
-    `script-src 'self' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
+    // Decap validates its config with ajv, which compiles validators with new Function.
+    `script-src 'self' 'unsafe-eval' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",

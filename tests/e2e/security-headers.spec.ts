@@ -56,7 +56,9 @@ test('the CMS loads its login under its own /admin/ policy', async ({ page }) =>
   const collect = await enforceHeaders(page);
   const response = await page.goto('/admin/');
   expect(response!.headers()['content-security-policy']).toContain('https://api.github.com');
-  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
-  await expect(page.getByRole('heading', { name: 'الأقسام' })).toBeVisible();
+  // The collections behind the login need decap-server (cms.spec.ts drives that); here the CMS
+  // app itself must boot, read its config and render its login under the /admin/ policy.
+  await expect(page.getByRole('button', { name: 'تسجيل الدخول' })).toBeVisible();
+  await expect(page.getByText('Error loading the CMS configuration')).toHaveCount(0);
   expect(await collect()).toEqual([]);
 });

@@ -70,7 +70,7 @@ describe('generated dist/_headers', () => {
     const rules = await buildInto(dir, 'http://127.0.0.1:57321');
     const admin = headersForPath(rules, '/admin/')['content-security-policy'];
     expect(admin.split('default-src')).toHaveLength(2);
-    expect(directive(admin, 'script-src')).toBe(`script-src 'self' ${scriptHash('window.CMS_MANUAL_INIT=true')}`);
+    expect(directive(admin, 'script-src')).toBe(`script-src 'self' 'unsafe-eval' ${scriptHash('window.CMS_MANUAL_INIT=true')}`);
     expect(directive(admin, 'connect-src')).toContain('https://api.github.com');
     expect(directive(headersForPath(rules, '/')['content-security-policy'], 'connect-src')).not.toContain('github');
   });
