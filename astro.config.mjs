@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import decapBundle from './src/cms/decap-bundle.mjs';
+import securityHeaders from './src/security/headers-integration.mjs';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://irtiqaa.org.sa',
@@ -16,6 +17,7 @@ export default defineConfig({
   integrations: [
     react(),
     decapBundle(),
+    securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
       // Error pages, the staff workspace and the CMS are not for search engines.

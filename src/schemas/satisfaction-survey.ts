@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { CHANNELS } from './channels';
 import { LOCALES } from './support-request';
 import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { CHANNELS } from './channels';
 import { E164_SAUDI_MOBILE, normaliseSaudiMobile } from '../lib/mobile';
 import { NATIONAL_ID_FORMAT, hasValidCheckDigit, normaliseNationalId } from '../lib/national-id';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod';
 import { rest } from './rest';
 import { toLatinDigits } from '../digits';
 import { REFERENCE_FORMAT, normaliseReference } from '../reference';
