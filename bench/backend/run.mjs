@@ -3,7 +3,6 @@
 // requests, then measures through the gateway and in plain SQL side by side, and writes
 // bench/backend/RESULTS.md (numbers and EXPLAIN plans).
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import { apiUrl, ports } from '../../supabase/local/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 import { postgrestSettings } from '../../supabase/local/postgrest.mjs';
 import { closedLoop } from './load.mjs';
+import { submissionArgs } from '../lib/application.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -94,22 +94,14 @@ function nationalId(n) {
   }
   return nine + ((10 - (sum % 10)) % 10);
 }
-const application = (n) => ({
-  p_full_name: 'محمد عبدالله القحطاني',
-  p_national_id: nationalId(n),
-  p_mobile: `05${String(70_000_000 + n).padStart(8, '0')}`,
-  p_email: `bench${n}@example.com`,
-  p_city: 'الرياض',
-  p_category: 'student',
-  p_request_type: 'tutoring',
-  p_description: 'أحتاج إلى دعم في مادة الرياضيات للصف الثالث المتوسط قبل الاختبارات',
-  p_preferred_channel: 'phone',
-  p_locale: 'ar',
-  p_accuracy_confirmed: true,
-  p_privacy_consent: true,
-  p_declaration_version: '2026-11-policy-step-4',
-  p_idempotency_key: randomUUID(),
-});
+const application = (n) =>
+  submissionArgs({
+    fullName: 'محمد عبدالله القحطاني',
+    nationalId: nationalId(n),
+    mobile: `05${String(70_000_000 + n).padStart(8, '0')}`,
+    email: `bench${n}@example.com`,
+    description: 'أحتاج إلى دعم في مادة الرياضيات للصف الثالث المتوسط قبل الاختبارات',
+  });
 
 // --- the measurements ----------------------------------------------------------------------
 async function loadRequests(db) {

@@ -4,11 +4,11 @@
 // Afterwards the database must hold exactly the acknowledged references, once each.
 //   IRTIQAA_PORT_OFFSET=2100 npx node bench/reliability/run.mjs [--mode load|kill-postgres|kill-postgrest]
 //     [--clients 200] [--seconds 60] [--kill-at 20]
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import pg from 'pg';
 import { startOwnStack } from '../lib/stack.mjs';
+import { submissionArgs } from '../lib/application.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 
 const arg = (name, fallback) => {
@@ -26,22 +26,8 @@ const stack = await startOwnStack({ offset: Number(process.env.IRTIQAA_PORT_OFFS
 const endpoint = `${stack.apiUrl}/rest/v1/rpc/submit_support_request`;
 
 let mobileSeq = 0;
-const application = () => ({
-  p_full_name: 'محمد عبدالله',
-  p_national_id: '1000000008',
-  p_mobile: `05${String(10_000_000 + (process.pid % 100) * 100_000 + ++mobileSeq).slice(-8)}`,
-  p_email: '',
-  p_city: 'الرياض',
-  p_category: 'student',
-  p_request_type: 'tutoring',
-  p_description: 'أحتاج إلى دعم في مادة الرياضيات للصف الثالث',
-  p_preferred_channel: 'phone',
-  p_locale: 'ar',
-  p_accuracy_confirmed: true,
-  p_privacy_consent: true,
-  p_declaration_version: '2026-11-policy-step-4',
-  p_idempotency_key: randomUUID(),
-});
+const application = () =>
+  submissionArgs({ mobile: `05${String(10_000_000 + (process.pid % 100) * 100_000 + ++mobileSeq).slice(-8)}` });
 
 const acked = new Map(); // idempotency key -> reference
 const retried = new Set(); // keys that needed more than one attempt
