@@ -10,9 +10,23 @@ const TOO_LARGE = JSON.stringify({
   message: `Request body is larger than ${MAX_BODY_BYTES} bytes`,
 });
 
-function refuse(res, headers) {
+// The rest of a refused body is read and dropped, so the client can finish sending and read the
+// 413 (closing at once makes it fail with EPIPE instead); a body that goes on and on is cut off.
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+
+function drain(req) {
+  let drained = 0;
+  req.on('data', (chunk) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAINED_BYTES) req.destroy();
+  });
+  req.resume();
+}
+
+function refuse(req, res, headers) {
+  drain(req);
   if (res.headersSent) return res.destroy();
-  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close', ...headers });
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(TOO_LARGE);
 }
 
@@ -24,8 +38,7 @@ function refuse(res, headers) {
 export function limitedBody(req, res, headers, { limit = MAX_BODY_BYTES, onOverflow = () => {} } = {}) {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) {
-    req.resume();
-    refuse(res, headers);
+    refuse(req, res, headers);
     return null;
   }
   let seen = 0;
@@ -34,9 +47,8 @@ export function limitedBody(req, res, headers, { limit = MAX_BODY_BYTES, onOverf
       seen += chunk.length;
       if (seen > limit) {
         onOverflow();
-        refuse(res, headers);
         req.unpipe(counter);
-        req.resume();
+        refuse(req, res, headers);
         return done();
       }
       done(null, chunk);
