@@ -3,7 +3,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildHeadersFile, inlineScripts, scriptHash } from '../../supabase/local/security-headers.mjs';
+import { buildHeadersFile, inlineScripts, scriptHash, sitePathsFor } from '../../supabase/local/security-headers.mjs';
 import { ports } from '../../supabase/local/ports.mjs';
 
 const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321';
@@ -24,13 +24,17 @@ export default function securityHeaders() {
         const root = fileURLToPath(dir);
         const site = new Set();
         const admin = new Set();
+        const sitePaths = new Set();
         for await (const file of htmlFiles(root)) {
-          const target = file.slice(root.length).replace(/^\/?/, '/').startsWith('/admin/') ? admin : site;
-          for (const script of inlineScripts(await readFile(file, 'utf8'))) target.add(scriptHash(script));
+          const path = file.slice(root.length).replace(/^\/?/, '/');
+          const isAdmin = path.startsWith('/admin/');
+          if (!isAdmin) for (const rule of sitePathsFor(path)) sitePaths.add(rule);
+          for (const script of inlineScripts(await readFile(file, 'utf8'))) (isAdmin ? admin : site).add(scriptHash(script));
         }
         const supabaseUrl = process.env.PUBLIC_SUPABASE_URL || LOCAL_SUPABASE_URL;
         const text = buildHeadersFile({
           supabaseUrl,
+          sitePaths: [...sitePaths].sort(),
           siteScriptHashes: [...site],
           adminScriptHashes: [...admin],
           decapServerUrl: `http://127.0.0.1:${ports.decap}`,

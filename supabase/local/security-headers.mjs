@@ -91,20 +91,33 @@ export function adminCsp({ supabaseUrl, scriptHashes, decapServerUrl }) {
   ].join('; ');
 }
 
-/** The dist/_headers text: rules in order; a later matching rule's headers are added (Netlify/CF semantics). */
-export function buildHeadersFile({ supabaseUrl, siteScriptHashes, adminScriptHashes, decapServerUrl }) {
-  const block = (path, headers) =>
-    [path, ...Object.entries(headers).map(([k, v]) => (v === null ? `  ! ${k.trim()}` : `  ${k}: ${v}`))].join('\n');
+/**
+ * The dist/_headers text. Hosts add the headers of every rule that matches a path, and Netlify
+ * cannot take one away again, so the site CSP is not on `/*`: it is on each section of the site
+ * (`sitePaths`, from the built pages), and /admin/ has only the CMS policy.
+ */
+export function buildHeadersFile({ supabaseUrl, sitePaths, siteScriptHashes, adminScriptHashes, decapServerUrl }) {
+  const block = (path, headers) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
+  const site = siteCsp({ supabaseUrl, scriptHashes: siteScriptHashes });
   return [
     '# Generated at build time by src/security/headers-integration.mjs; do not edit.',
-    block('/*', { ...COMMON_HEADERS, 'Content-Security-Policy': siteCsp({ supabaseUrl, scriptHashes: siteScriptHashes }) }),
+    block('/*', COMMON_HEADERS),
+    ...sitePaths.map((path) => block(path, { 'Content-Security-Policy': site })),
     block('/admin/*', {
-      // Cloudflare Pages detaches the site-wide CSP; the stricter one must not also apply here.
-      'Content-Security-Policy ': null,
       'Content-Security-Policy': adminCsp({ supabaseUrl, scriptHashes: adminScriptHashes, decapServerUrl }),
     }),
     '',
   ].join('\n\n');
+}
+
+/**
+ * The path rules that cover a built page (`en/track/index.html`): its top-level section. A bare
+ * `/en` is redirected to `/en/` by the host; the page itself is always under the splat.
+ */
+export function sitePathsFor(htmlFile) {
+  const [first, ...rest] = htmlFile.replace(/^\/+/, '').split('/');
+  if (rest.length === 0) return first === 'index.html' ? ['/', '/index.html'] : [`/${first}`];
+  return [`/${first}/*`];
 }
 
 /** Parses a _headers file into rules: { pattern, set: [[name, value]], detach: [name] }. */

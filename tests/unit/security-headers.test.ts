@@ -36,7 +36,7 @@ describe('generated dist/_headers', () => {
   it('limits connect-src to exactly the Supabase origin the site was built against', async () => {
     dir = await mkdtemp(join(tmpdir(), 'headers-'));
     const rules = await buildInto(dir, 'https://abc.supabase.co/some/path');
-    const csp = headersForPath(rules, '/request/')['content-security-policy'];
+    const csp = headersForPath(rules, '/en/track/')['content-security-policy'];
     expect(directive(csp, 'connect-src')).toBe("connect-src 'self' https://abc.supabase.co");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("'unsafe-inline' 'unsafe-eval'");
@@ -73,5 +73,17 @@ describe('generated dist/_headers', () => {
     expect(directive(admin, 'script-src')).toBe(`script-src 'self' 'unsafe-eval' ${scriptHash('window.CMS_MANUAL_INIT=true')}`);
     expect(directive(admin, 'connect-src')).toContain('https://api.github.com');
     expect(directive(headersForPath(rules, '/')['content-security-policy'], 'connect-src')).not.toContain('github');
+  });
+
+  it('needs no header removal, so Netlify (which cannot remove one) and Cloudflare Pages send the same', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'headers-'));
+    await buildInto(dir, 'http://127.0.0.1:57321');
+    const text = await readFile(join(dir, '_headers'), 'utf8');
+    expect(text).not.toMatch(/^\s*!/m);
+    const rules = parseHeadersFile(text);
+    for (const path of ['/', '/index.html', '/en/', '/en/track/', '/admin/', '/admin/index.html']) {
+      const csp = headersForPath(rules, path)['content-security-policy'];
+      expect(csp.split('default-src'), path).toHaveLength(2);
+    }
   });
 });
