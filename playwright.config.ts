@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/browser.mjs';
-import { apiUrl, siteUrl } from './supabase/local/ports.mjs';
+import { apiUrl, siteUrl, staticHostUrl } from './supabase/local/ports.mjs';
 
 // The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,
 // and a fresh embedded Supabase stack (its data in a temporary folder).
@@ -32,6 +32,13 @@ export default defineConfig({
       url: siteUrl,
       reuseExistingServer: false,
       timeout: 60_000,
+    },
+    {
+      // The same dist/ with its _headers applied (CSP and friends), as a static host serves it.
+      command: 'node src/security/static-host.mjs',
+      url: staticHostUrl,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
   ],
 });

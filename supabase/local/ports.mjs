@@ -9,7 +9,10 @@ export const ports = {
   postgrest: 54323 + offset,
   site: 4321 + offset,
   decap: 8081 + offset,
+  /** dist/ served as a static host would, with its _headers (e2e checks the real CSP there). */
+  staticHost: 4325 + offset,
 };
 
 export const apiUrl = `http://127.0.0.1:${ports.api}`;
 export const siteUrl = `http://127.0.0.1:${ports.site}`;
+export const staticHostUrl = `http://127.0.0.1:${ports.staticHost}`;

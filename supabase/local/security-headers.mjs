@@ -73,7 +73,8 @@ export function siteCsp({ supabaseUrl, scriptHashes }) {
  * loads media previews from anywhere https, and talks to decap-server locally or GitHub/git-gateway.
  */
 export function adminCsp({ supabaseUrl, scriptHashes, decapServerUrl }) {
-  const connect = ["'self'", new URL(supabaseUrl).origin, 'https://api.github.com', 'https://github.com'];
+  // blob: the media library reads a chosen file through a blob URL before uploading it.
+  const connect = ["'self'", 'blob:', new URL(supabaseUrl).origin, 'https://api.github.com', 'https://github.com'];
   if (decapServerUrl) connect.push(new URL(decapServerUrl).origin);
   return [
     "default-src 'self'",

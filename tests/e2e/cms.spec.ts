@@ -5,6 +5,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startCmsWorkspace, type CmsWorkspace } from './support/cms-workspace';
+import { collectCspViolations } from './support/csp-violations';
+import { staticHostUrl } from '../../supabase/local/ports.mjs';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.use({ actionTimeout: 15_000 });
@@ -32,6 +34,17 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await workspace?.stop();
+});
+
+// The CMS runs from dist/ with the /admin/ policy of dist/_headers (src/security/static-host.mjs),
+// and no journey may trip it.
+test.use({ baseURL: staticHostUrl });
+let cspViolations: () => Promise<string[]>;
+test.beforeEach(async ({ page }) => {
+  cspViolations = await collectCspViolations(page);
+});
+test.afterEach(async () => {
+  expect(await cspViolations()).toEqual([]);
 });
 
 const FAQ = {

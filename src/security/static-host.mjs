@@ -1,0 +1,58 @@
+// Serves dist/ the way Netlify or Cloudflare Pages would: pretty URLs (folder/index.html, a
+// redirect to the trailing slash), 404.html for unknown paths, and the headers of dist/_headers.
+// `astro preview` ignores _headers; the e2e suite uses this to run pages and the CMS under them.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { headersForPath, parseHeadersFile } from '../../supabase/local/security-headers.mjs';
+import { ports } from '../../supabase/local/ports.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf', '.map': 'application/json; charset=utf-8', '.webmanifest': 'application/manifest+json',
+};
+
+const isFile = (path) => stat(path).then((s) => s.isFile(), () => false);
+
+export async function createStaticHost(distDir) {
+  const root = resolve(distDir);
+  const rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8'));
+
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '/';
+    }
+    const send = async (status, file) => {
+      res.writeHead(status, {
+        ...headersForPath(rules, url.pathname),
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).pipe(res);
+    };
+    const local = normalize(join(root, pathname));
+    if (!local.startsWith(root)) return send(404, join(root, '404.html'));
+    if (pathname.endsWith('/') && (await isFile(join(local, 'index.html')))) return send(200, join(local, 'index.html'));
+    if (!pathname.endsWith('/') && (await isFile(local))) return send(200, local);
+    if (!pathname.endsWith('/') && (await isFile(join(local, 'index.html')))) {
+      res.writeHead(301, { ...headersForPath(rules, url.pathname), location: `${url.pathname}/${url.search}` });
+      return res.end();
+    }
+    return send(404, join(root, '404.html'));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+  const server = await createStaticHost(dist);
+  server.listen(ports.staticHost, '127.0.0.1', () => console.log(`dist/ with its _headers at http://127.0.0.1:${ports.staticHost}`));
+}
