@@ -13,7 +13,7 @@ import { apiUrl, ports } from '../../supabase/local/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 import { postgrestSettings } from '../../supabase/local/postgrest.mjs';
 import { closedLoop } from './load.mjs';
-import { submissionArgs } from '../lib/application.mjs';
+import { submissionArgs } from '../../tests/fixtures/support-request-samples.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -96,11 +96,11 @@ function nationalId(n) {
 }
 const application = (n) =>
   submissionArgs({
-    fullName: 'محمد عبدالله القحطاني',
-    nationalId: nationalId(n),
-    mobile: `05${String(70_000_000 + n).padStart(8, '0')}`,
-    email: `bench${n}@example.com`,
-    description: 'أحتاج إلى دعم في مادة الرياضيات للصف الثالث المتوسط قبل الاختبارات',
+    p_full_name: 'محمد عبدالله القحطاني',
+    p_national_id: nationalId(n),
+    p_mobile: `05${String(70_000_000 + n).padStart(8, '0')}`,
+    p_email: `bench${n}@example.com`,
+    p_description: 'أحتاج إلى دعم في مادة الرياضيات للصف الثالث المتوسط قبل الاختبارات',
   });
 
 // --- the measurements ----------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { portsFor } from '../../supabase/local/ports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -25,8 +26,9 @@ export async function startOwnStack({ offset, durable = true, env = {} }) {
   let log = '';
   child.stdout.on('data', (c) => (log += c));
   child.stderr.on('data', (c) => (log += c));
-  const apiUrl = `http://127.0.0.1:${54321 + offset}`;
-  const dbUrl = `postgres://postgres:postgres@127.0.0.1:${54322 + offset}/postgres`;
+  const { api, db } = portsFor(offset);
+  const apiUrl = `http://127.0.0.1:${api}`;
+  const dbUrl = `postgres://postgres:postgres@127.0.0.1:${db}/postgres`;
   const health = () => fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 0);
   const deadline = Date.now() + 120_000;
   while ((await health()) !== 200) {

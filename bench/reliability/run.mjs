@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import pg from 'pg';
 import { startOwnStack } from '../lib/stack.mjs';
-import { submissionArgs } from '../lib/application.mjs';
+import { submissionArgs } from '../../tests/fixtures/support-request-samples.ts';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 
 const arg = (name, fallback) => {
@@ -27,7 +27,7 @@ const endpoint = `${stack.apiUrl}/rest/v1/rpc/submit_support_request`;
 
 let mobileSeq = 0;
 const application = () =>
-  submissionArgs({ mobile: `05${String(10_000_000 + (process.pid % 100) * 100_000 + ++mobileSeq).slice(-8)}` });
+  submissionArgs({ p_mobile: `05${String(10_000_000 + (process.pid % 100) * 100_000 + ++mobileSeq).slice(-8)}` });
 
 const acked = new Map(); // idempotency key -> reference
 const retried = new Set(); // keys that needed more than one attempt

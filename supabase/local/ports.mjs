@@ -1,17 +1,20 @@
 // Ports of the embedded local stack. IRTIQAA_PORT_OFFSET shifts them all, so that two stacks
 // (a developer's `npm start` and a test run, say) can run side by side.
-const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0);
+/** The ports of a stack started with IRTIQAA_PORT_OFFSET=offset (tests and benches start their own). */
+export function portsFor(offset) {
+  return {
+    /** The gateway: the only port the browser talks to, as on Supabase's local stack. */
+    api: 54321 + offset,
+    db: 54322 + offset,
+    postgrest: 54323 + offset,
+    site: 4321 + offset,
+    decap: 8081 + offset,
+    /** dist/ served as a static host would, with its _headers (e2e checks the real CSP there). */
+    staticHost: 4325 + offset,
+  };
+}
 
-export const ports = {
-  /** The gateway: the only port the browser talks to, as on Supabase's local stack. */
-  api: 54321 + offset,
-  db: 54322 + offset,
-  postgrest: 54323 + offset,
-  site: 4321 + offset,
-  decap: 8081 + offset,
-  /** dist/ served as a static host would, with its _headers (e2e checks the real CSP there). */
-  staticHost: 4325 + offset,
-};
+export const ports = portsFor(Number(process.env.IRTIQAA_PORT_OFFSET ?? 0));
 
 export const apiUrl = `http://127.0.0.1:${ports.api}`;
 export const siteUrl = `http://127.0.0.1:${ports.site}`;

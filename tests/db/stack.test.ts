@@ -6,10 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { portsFor } from '../../supabase/local/ports.mjs';
 
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 500;
-const api = `http://127.0.0.1:${54321 + offset}`;
-const dbUrl = `postgres://postgres:postgres@127.0.0.1:${54322 + offset}/postgres`;
+const ownPorts = portsFor(offset);
+const api = `http://127.0.0.1:${ownPorts.api}`;
+const dbUrl = `postgres://postgres:postgres@127.0.0.1:${ownPorts.db}/postgres`;
 const env = { ...process.env, IRTIQAA_PORT_OFFSET: String(offset) };
 
 function start(args: string[]) {
@@ -67,7 +69,7 @@ describe('the local stack', () => {
     const tempDir = /ephemeral data in (\S+),/.exec(stack.output())![1];
     expect(existsSync(tempDir)).toBe(true);
     // Only the gateway is reachable over TCP: PostgREST listens on a private Unix socket.
-    await expect(fetch(`http://127.0.0.1:${54323 + offset}/`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${ownPorts.postgrest}/`)).rejects.toThrow();
     const children = childPids(stack.child.pid!);
     expect(children.length).toBeGreaterThanOrEqual(2);
 

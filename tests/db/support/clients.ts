@@ -5,6 +5,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { apiUrl, ports } from '../../../supabase/local/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../../supabase/local/keys.mjs';
+import { submissionArgs } from '../../fixtures/support-request-samples';
 
 export { apiUrl, LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY };
 
@@ -84,26 +85,8 @@ export function freshMobile(): string {
   return `05${String(n % 1e8).padStart(8, '0')}`;
 }
 
-/** The arguments of submit_support_request for a complete, valid application. */
-export function application(overrides: Record<string, unknown> = {}) {
-  return {
-    p_full_name: 'محمد عبدالله',
-    p_national_id: '1000000008',
-    p_mobile: freshMobile(),
-    p_email: '',
-    p_city: 'الرياض',
-    p_category: 'student',
-    p_request_type: 'tutoring',
-    p_description: 'أحتاج إلى دعم في مادة الرياضيات للصف الثالث',
-    p_preferred_channel: 'phone',
-    p_locale: 'ar',
-    p_accuracy_confirmed: true,
-    p_privacy_consent: true,
-    p_declaration_version: '2026-11-policy-step-4',
-    p_idempotency_key: randomUUID(),
-    ...overrides,
-  };
-}
+/** The arguments of submit_support_request for a complete, valid application, with a mobile of its own. */
+export const application = (overrides: Record<string, unknown> = {}) => submissionArgs({ p_mobile: freshMobile(), ...overrides });
 
 /** Submits as the public would and returns the receipt (throws on refusal). */
 export async function submitRequest(overrides: Record<string, unknown> = {}) {
