@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/browser.mjs';
-import { apiUrl, siteUrl, staticHostUrl } from './supabase/local/ports.mjs';
+import { apiUrl, siteUrl, staticHostUrl } from './config/ports.mjs';
 
 // The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,
 // and a fresh embedded Supabase stack (its data in a temporary folder).

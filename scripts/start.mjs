@@ -1,7 +1,7 @@
 // `npm start`: the whole portal on the embedded local stack: Supabase-compatible API (seeded
 // with demo data and staff), the Astro dev server, and decap-server for the CMS's local backend.
 import { spawn } from 'node:child_process';
-import { apiUrl, ports } from '../supabase/local/ports.mjs';
+import { apiUrl, ports } from '../config/ports.mjs';
 
 const children = [
   ['stack', 'node', ['supabase/local/stack.mjs']],

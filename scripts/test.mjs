@@ -6,7 +6,7 @@ import { run } from './lib/run.mjs';
 
 // Tests use their own ports, so they can run beside a developer's `npm start`.
 process.env.IRTIQAA_PORT_OFFSET ??= '1000';
-const { apiUrl } = await import('../supabase/local/ports.mjs');
+const { apiUrl } = await import('../config/ports.mjs');
 const env = { ...process.env, PUBLIC_SUPABASE_URL: process.env.PUBLIC_SUPABASE_URL ?? apiUrl };
 
 ensureChromium();

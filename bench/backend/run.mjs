@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { apiUrl, ports } from '../../supabase/local/ports.mjs';
+import { apiUrl, ports } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 import { postgrestSettings } from '../../supabase/local/postgrest.mjs';
 import { closedLoop } from './load.mjs';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { createClient } from '@supabase/supabase-js';
-import { apiUrl, ports } from '../../supabase/local/ports.mjs';
+import { apiUrl, ports } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -3,8 +3,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildHeadersFile, inlineScripts, scriptHash, sitePathsFor } from '../../supabase/local/security-headers.mjs';
-import { ports } from '../../supabase/local/ports.mjs';
+import { buildHeadersFile, inlineScripts, scriptHash, sitePathsFor } from './site-headers.mjs';
+import { ports } from '../../config/ports.mjs';
 
 const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321';
 

@@ -6,8 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { headersForPath, parseHeadersFile } from '../../supabase/local/security-headers.mjs';
-import { ports } from '../../supabase/local/ports.mjs';
+import { headersForPath, parseHeadersFile } from './site-headers.mjs';
+import { ports } from '../../config/ports.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

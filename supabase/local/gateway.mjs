@@ -5,7 +5,7 @@ import http from 'node:http';
 import { verifyJwt } from './jwt.mjs';
 import { INTERRUPTED, TIMED_OUT, UNAVAILABLE, unavailableHeaders } from './unavailable.mjs';
 import { limitedBody } from './body-limit.mjs';
-import { applyApiSecurityHeaders } from './security-headers.mjs';
+import { applyApiSecurityHeaders } from './api-headers.mjs';
 
 // A request PostgREST accepted but never answers is cut off after this long (nothing hangs).
 const UPSTREAM_TIMEOUT_MS = Number(process.env.IRTIQAA_UPSTREAM_TIMEOUT_MS ?? 15_000);

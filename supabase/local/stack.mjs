@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import exitHook from 'async-exit-hook';
 import pg from 'pg';
-import { ports, apiUrl, siteUrl } from './ports.mjs';
+import { ports, apiUrl, siteUrl } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, LOCAL_JWT_SECRET } from './keys.mjs';
 import { startPostgres, withClient } from './postgres.mjs';
 import { applyDatabase } from './apply.mjs';

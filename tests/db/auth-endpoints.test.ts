@@ -117,7 +117,7 @@ describe('staff sign-in through the auth endpoints', () => {
   });
 
   it('allows the site\'s origin through CORS and nobody else', async () => {
-    const { siteUrl } = await import('../../supabase/local/ports.mjs');
+    const { siteUrl } = await import('../../config/ports.mjs');
     const preflight = (origin: string) =>
       fetch(`${apiUrl}/rest/v1/rpc/submit_support_request`, {
         method: 'OPTIONS',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { ports } from '../../supabase/local/ports.mjs';
+import { ports } from '../../config/ports.mjs';
 import { applyDatabase } from '../../supabase/local/apply.mjs';
 import { withDb } from './support/clients';
 

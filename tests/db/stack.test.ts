@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { portsFor } from '../../supabase/local/ports.mjs';
+import { portsFor } from '../../config/ports.mjs';
 
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 500;
 const ownPorts = portsFor(offset);

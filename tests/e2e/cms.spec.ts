@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startCmsWorkspace, type CmsWorkspace } from './support/cms-workspace';
 import { collectCspViolations } from './support/csp-violations';
-import { staticHostUrl } from '../../supabase/local/ports.mjs';
+import { staticHostUrl } from '../../config/ports.mjs';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.use({ actionTimeout: 15_000 });

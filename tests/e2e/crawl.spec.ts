@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { apiUrl } from '../../supabase/local/ports.mjs';
+import { apiUrl } from '../../config/ports.mjs';
 import { builtFileFor, builtHtml, builtPages, localeOfPath } from './support/built-site';
 
 // Every page the build produced, in both languages: right language and direction, no console

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { builtPages } from './support/built-site';
 import { collectCspViolations } from './support/csp-violations';
-import { apiUrl, staticHostUrl } from '../../supabase/local/ports.mjs';
+import { apiUrl, staticHostUrl } from '../../config/ports.mjs';
 
 // dist/ served by src/security/static-host.mjs, which applies dist/_headers like a static host.
 test.use({ baseURL: staticHostUrl });

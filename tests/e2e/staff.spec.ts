@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { STAFF, openRequest, signIn, signOut } from './support/staff';
 import { anonClient, serviceClient, submitFreshRequest } from '../db/support/staff-clients';
-import { apiUrl } from '../../supabase/local/ports.mjs';
+import { apiUrl } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 import { SIGN_IN_LIMITS } from '../../supabase/local/sign-in-throttle.mjs';
 

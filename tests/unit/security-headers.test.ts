@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import securityHeaders from '../../src/security/headers-integration.mjs';
-import { headersForPath, parseHeadersFile, scriptHash } from '../../supabase/local/security-headers.mjs';
+import { headersForPath, parseHeadersFile, scriptHash } from '../../src/security/site-headers.mjs';
 
 const ISLAND_BOOTSTRAP = '(()=>{customElements.define("astro-island",class extends HTMLElement{})})();';
 

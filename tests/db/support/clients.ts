@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { apiUrl, ports } from '../../../supabase/local/ports.mjs';
+import { apiUrl, ports } from '../../../config/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../../supabase/local/keys.mjs';
 import { submissionArgs } from '../../fixtures/support-request-samples';
 

@@ -1,6 +1,6 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, signJwt } from '../../../supabase/local/keys.mjs';
-import { apiUrl } from '../../../supabase/local/ports.mjs';
+import { apiUrl } from '../../../config/ports.mjs';
 import { hasValidCheckDigit } from '../../../src/lib/national-id';
 import type { StaffRole } from '../../../src/lib/workflow';
 

@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ports } from '../../../supabase/local/ports.mjs';
+import { ports } from '../../../config/ports.mjs';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const LEFT_OUT = new Set(['node_modules', 'dist', '.git', '.astro', '.stack', 'test-results', 'playwright-report', '.scratch']);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { expect, type Page } from '@playwright/test';
-import { apiUrl, ports } from '../../../supabase/local/ports.mjs';
+import { apiUrl, ports } from '../../../config/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../../supabase/local/keys.mjs';
 import { ACCURACY_DECLARATION_VERSION } from '../../../src/schemas/support-request';
 

@@ -1,5 +1,6 @@
-// Ports of the embedded local stack. IRTIQAA_PORT_OFFSET shifts them all, so that two stacks
-// (a developer's `npm start` and a test run, say) can run side by side.
+// Ports of the embedded local stack and the site beside it, shared by the stack, the site build,
+// the tests and the benches. IRTIQAA_PORT_OFFSET shifts them all, so that two stacks (a
+// developer's `npm start` and a test run, say) can run side by side.
 /** The ports of a stack started with IRTIQAA_PORT_OFFSET=offset (tests and benches start their own). */
 export function portsFor(offset) {
   return {

@@ -1,21 +1,8 @@
-// Security headers, one source of truth for the gateway's API responses and the static site's
-// dist/_headers (Netlify/Cloudflare Pages format). The site's CSP allows inline scripts only by
-// the sha256 of the exact scripts the build emitted, and connect-src only to the build's Supabase origin.
+// The static site's dist/_headers (Netlify/Cloudflare Pages format). The site's CSP allows inline
+// scripts only by the sha256 of the exact scripts the build emitted, and connect-src only to the
+// build's Supabase origin (docs/SECURITY-HEADERS.md). The gateway's API headers live with the local
+// stack (supabase/local/api-headers.mjs).
 import { createHash } from 'node:crypto';
-
-/** What Supabase's Kong sends on API responses, plus an API CSP that lets nothing render. */
-export const API_SECURITY_HEADERS = Object.freeze({
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'cross-origin-resource-policy': 'cross-origin',
-});
-
-/** Sets the API security headers; later writeHead() headers (CORS, content-type) still merge. */
-export function applyApiSecurityHeaders(res) {
-  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
-}
 
 const PERMISSIONS_POLICY = [
   'accelerometer=()', 'autoplay=()', 'camera=()', 'display-capture=()', 'geolocation=()', 'gyroscope=()',
