@@ -8,6 +8,12 @@ export function portsFor(offset) {
     api: 54321 + offset,
     db: 54322 + offset,
     postgrest: 54323 + offset,
+    /** The local mail inbox (maildev): its web page and REST API, as Mailpit's on `supabase start`. */
+    inbox: 54324 + offset,
+    /** The inbox's SMTP server, which local email and SMS are delivered to. */
+    smtp: 54325 + offset,
+    /** The Edge Function runtime (Deno); only the gateway talks to it. */
+    functions: 54327 + offset,
     site: 4321 + offset,
     decap: 8081 + offset,
     /** dist/ served as a static host would, with its _headers (e2e checks the real CSP there). */
@@ -19,4 +25,5 @@ export const ports = portsFor(Number(process.env.IRTIQAA_PORT_OFFSET ?? 0));
 
 export const apiUrl = `http://127.0.0.1:${ports.api}`;
 export const siteUrl = `http://127.0.0.1:${ports.site}`;
+export const inboxUrl = `http://127.0.0.1:${ports.inbox}`;
 export const staticHostUrl = `http://127.0.0.1:${ports.staticHost}`;
