@@ -1,8 +1,8 @@
 import type { Locale } from '../i18n';
 
 /**
- * A date as people read it: Gregorian first, then the Umm al-Qura Hijri date (DESIGN.md: dates
- * are shown in both), in Riyadh's time zone, the association's calendar day. Arabic uses Latin
+ * A date as people read it: Gregorian first, then the Umm al-Qura Hijri date (docs/ARCHITECTURE.md,
+ * "Languages, dates and numbers"), in Riyadh's time zone, the association's calendar day. Arabic uses Latin
  * digits, as Saudi government sites do, so numbers read the same everywhere: static pages, forms
  * and the staff workspace all format dates here.
  */

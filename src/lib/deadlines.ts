@@ -2,7 +2,7 @@ import { DAY_MS } from './decision-window';
 
 /**
  * Deadline state of a request (policy: the decision comes no later than 6 weeks after
- * submission; DESIGN.md: decision_due_by = submitted + 42 days). "Due soon" is within 7 days.
+ * submission; docs/ARCHITECTURE.md, "The decision window"). "Due soon" is within 7 days.
  */
 export const DUE_SOON_DAYS = 7;
 

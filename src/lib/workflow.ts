@@ -1,5 +1,5 @@
 /**
- * The request workflow as data (DESIGN.md, "Allowed transitions"; policy, handling steps 1-7).
+ * The request workflow as data (docs/ARCHITECTURE.md, "The workflow and its roles"; policy, handling steps 1-7).
  * The staff UI offers exactly the actions listed here for the signed-in role and the request's
  * status; the database trigger enforces the same table (tests/db/workflow-parity.test.ts tries
  * every role x from x to and fails if the two disagree).

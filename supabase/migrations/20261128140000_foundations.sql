@@ -1,5 +1,5 @@
 /*
- * Foundations: the enums of DESIGN.md, the `internal` schema for helpers that PostgREST must
+ * Foundations: the enums of docs/ARCHITECTURE.md, the `internal` schema for helpers that PostgREST must
  * not expose, and the text normalisers that mirror the src/lib modules one for one.
  */
 

@@ -1,5 +1,5 @@
 /*
- * Staff: the people who work the request queue (DESIGN.md, "Who uses it"). A row here is what
+ * Staff: the people who work the request queue (docs/ARCHITECTURE.md, "Who uses the portal"). A row here is what
  * turns a signed-in Supabase user into a relations officer, supervisor, authority or admin.
  */
 

@@ -1,5 +1,5 @@
 /*
- * The policy's workflow (DESIGN.md, "Allowed transitions"), enforced by triggers on
+ * The policy's workflow (docs/ARCHITECTURE.md, "The workflow and its roles"), enforced by triggers on
  * support_requests whoever the caller is: the acting staff member must be active and hold a
  * role that may make the move; a rejection needs a reason; the decision clock pauses while the
  * request waits on the beneficiary (needs_info). Every insert and change writes a

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { staff, withDb, type DemoStaff } from './support/clients';
 import { requestsIn, STATUSES, type Status } from './support/arrange';
 
-// DESIGN.md's transitions and who may make them.
+// docs/ARCHITECTURE.md's transitions and who may make them.
 const ALLOWED: Record<string, DemoStaff[]> = {
   'submitted>under_review': ['officer', 'supervisor'],
   'under_review>needs_info': ['officer', 'supervisor'],

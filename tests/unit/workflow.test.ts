@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_STATUSES, STAFF_ROLES, TRANSITIONS, actionsFor, isAllowed } from '../../src/lib/workflow';
 
 describe('the request workflow table', () => {
-  it('holds exactly the transitions of DESIGN.md', () => {
+  it('holds exactly the transitions of docs/ARCHITECTURE.md', () => {
     const pairs = TRANSITIONS.map((t) => `${t.from}->${t.to}`).sort();
     expect(pairs).toEqual(
       [

@@ -1,5 +1,5 @@
 /**
- * The path a request follows (DESIGN.md transitions), as the beneficiary sees it: what has
+ * The path a request follows (docs/ARCHITECTURE.md, "The workflow and its roles"), as the beneficiary sees it: what has
  * happened, and what comes next. Side paths (needs_info, escalated) are shown when they happen.
  */
 export const MAIN_PATH = ['submitted', 'under_review', 'pending_decision', 'accepted', 'registered', 'service_delivered', 'closed'] as const;
