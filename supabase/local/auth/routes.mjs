@@ -52,9 +52,9 @@ const ROUTES = {
   '/otp': { POST: off('One-time password sign-in') },
   '/token': { POST: token },
   '/verify': { mounted: true, GET: off('Email and SMS verification'), POST: off('Email and SMS verification') },
-  '/logout': { POST: authenticated(logout) },
+  '/logout': { POST: logout },
   '/reauthenticate': { mounted: true, before: requireAuthentication, GET: off('Reauthentication') },
-  '/user': { mounted: true, before: requireAuthentication, GET: authenticated(getUser), PUT: authenticated(off('Updating a user')) },
+  '/user': { mounted: true, before: requireAuthentication, GET: getUser, PUT: authenticated(off('Updating a user')) },
   '/factors': { mounted: true, before: requireFactorsAccess, POST: authenticated(enrollFactor, requireFactorsAccess) },
 };
 
