@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import arStrings from '../../src/i18n/ar.json';
@@ -9,6 +9,7 @@ import { placeholdersOf } from '../../src/i18n/translate';
 import { WINDOW_PLACEHOLDERS, windowParams } from '../../src/i18n/window-wording';
 import { DECISION_MAX_DAYS, DECISION_MIN_DAYS } from '../../src/lib/decision-window';
 import type { Locale } from '../../src/lib/locale';
+import { filesUnder, repoRoot } from '../support/source-files';
 
 // The decision window (policy, handling step 5) is stated in one place, src/lib/decision-window.ts:
 // the UI strings take it from placeholders, and the content pages that state it must agree.
@@ -77,27 +78,22 @@ describe('UI strings that state the decision window', () => {
 });
 
 describe('content pages that state the decision window', () => {
-  const root = join(import.meta.dirname, '..', '..', 'content');
-  const files = (dir: string): string[] =>
-    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? files(`${dir}/${entry.name}`) : /\.(md|ya?ml)$/.test(entry.name) ? [`${dir}/${entry.name}`] : [],
-    );
   // Week counts as the content writes them: a word or digits, then the noun (Arabic dual included).
   const WEEK_COUNTS: Record<Locale, RegExp> = {
     ar: /أسبوع واحد|أسبوعين|أسبوعان|\S+ أسابيع|\d+ أسبوعًا/g,
     en: /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) weeks?\b/gi,
   };
-  const statements = files('.').flatMap((path) => {
+  const statements = filesUnder('content', /\.(md|ya?ml)$/).flatMap((path) => {
     const locale: Locale = path.includes('/ar/') ? 'ar' : 'en';
-    return [...readFileSync(join(root, path), 'utf8').matchAll(WEEK_COUNTS[locale])].map((m) => ({ locale, path, phrase: m[0] }));
+    return [...readFileSync(join(repoRoot, path), 'utf8').matchAll(WEEK_COUNTS[locale])].map((m) => ({ locale, path, phrase: m[0] }));
   });
 
   it('are the handling mechanism of the policy and the FAQ on decision time, in both languages', () => {
     expect([...new Set(statements.map((s) => s.path))].sort()).toEqual([
-      './faqs/ar/decision-time.md',
-      './faqs/en/decision-time.md',
-      './policy/ar/handling-mechanism.md',
-      './policy/en/handling-mechanism.md',
+      'content/faqs/ar/decision-time.md',
+      'content/faqs/en/decision-time.md',
+      'content/policy/ar/handling-mechanism.md',
+      'content/policy/en/handling-mechanism.md',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ar from '../../src/i18n/ar.json';
@@ -14,19 +14,14 @@ import { ON_BEHALF_RULE_FIELDS } from '../../src/schemas/on-behalf-request';
 import { RATINGS, RATING_DIMENSIONS, SURVEY_RULE_FIELDS } from '../../src/schemas/satisfaction-survey';
 import { STATUS_LOOKUP_RULES } from '../../src/schemas/status-lookup';
 import { BENEFICIARY_CATEGORIES, REQUEST_TYPES } from '../../src/schemas/support-request';
+import { filesUnder, repoRoot } from '../support/source-files';
 
 // Every key the code asks for has a string in both languages, and every string is asked for.
 // Literal keys (`t('staff.loading')`) are also typed from ar.json, so a typo fails `astro check`;
 // this test adds the keys code builds at run time, which the type checker cannot always follow.
 
-const root = join(import.meta.dirname, '..', '..');
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return path === 'src/cms' ? [] : sourceFiles(path); // the CMS has Decap's own strings
-    return /\.(ts|tsx|astro|mjs)$/.test(entry.name) ? [path] : [];
-  });
-const sources = sourceFiles('src').map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+// The CMS has Decap's own strings, not these.
+const sources = filesUnder('src', /\.(ts|tsx|astro|mjs)$/, ['src/cms']).map((path) => ({ path, text: readFileSync(join(repoRoot, path), 'utf8') }));
 
 const KEYS = Object.keys(ar);
 const NAMESPACES = new Set(KEYS.map((key) => key.split('.')[0]!));

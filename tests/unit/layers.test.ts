@@ -1,18 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, repoRoot as root } from '../support/source-files';
 
 // The site's code in layers (docs/ARCHITECTURE.md, "Parts and data flow"), each importing only
 // from those below it: src/lib (pure helpers) < src/schemas (zod) and src/i18n (strings) <
 // src/api (the client calls) < components, pages and layouts.
 
-const root = join(import.meta.dirname, '..', '..');
-const files = (dir: string): string[] =>
-  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return files(path);
-    return /\.(ts|tsx|mjs|astro)$/.test(entry.name) ? [path] : [];
-  });
+const files = (dir: string) => filesUnder(dir, /\.(ts|tsx|mjs|astro)$/);
 
 interface Import {
   from: string;
