@@ -1,7 +1,7 @@
 import arStrings from './ar.json';
 import enStrings from './en.json';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../lib/locale';
-import { ISLAND_STRINGS, type Island, type IslandKey, type IslandMessages } from './islands';
+import { ISLAND_STRINGS, type Island, type IslandMessages } from './islands';
 import { fill, placeholdersOf, translator, type MessageKey, type Messages, type Params, type Translate } from './translate';
 import { windowParams } from './window-wording';
 
@@ -9,8 +9,7 @@ import { windowParams } from './window-wording';
  * UI strings for pages (at build time) and the slices islands receive. Only .astro files and
  * build-time code import this module: it holds both locale files.
  */
-export { LOCALES as locales, DEFAULT_LOCALE as defaultLocale, placeholdersOf, type Locale };
-export type { IslandKey, MessageKey, Messages, Params, Translate };
+export { LOCALES as locales, placeholdersOf, type Locale, type MessageKey };
 
 function loaded(strings: Messages, locale: Locale): Messages {
   const params = windowParams(locale);
