@@ -3,7 +3,8 @@
  * means and which moves exist, who may make them and which need a note. The update trigger reads
  * these two tables and holds no status of its own; src/lib/workflow.ts holds the same rows
  * (STATUS_FACTS, TRANSITIONS), and tests/db/policy-parity.test.ts fails if the two differ.
- * Adding a status: `alter type public.request_status add value`, one row here, its moves, the
+ * Adding a status: one migration with `alter type public.request_status add value`, a second with
+ * its row and moves here (a new enum value cannot be used in the transaction that adds it), the
  * same in workflow.ts, and its labels.
  */
 
