@@ -33,6 +33,9 @@ alter table public.request_events
   add constraint request_events_intake_channel_on_behalf
     check ((code is not distinct from 'registered_on_behalf') = (intake_channel is not null));
 create index request_events_follow_up_idx on public.request_events (created_at) where kind = 'follow_up';
+comment on column public.request_events.code is
+  'What the database recorded on an event it wrote on its own (labelled staff.timeline.code.<code>); null on events staff caused.';
+comment on column public.request_events.intake_channel is 'The channel a request registered on the beneficiary''s behalf came by.';
 
 -- History written before: the same facts in the new columns. The notes stay as they were written;
 -- the append-only trigger is off for these two statements only.
