@@ -1,0 +1,45 @@
+// The local mail inbox, in the role Mailpit plays for `supabase start`: the real SMTP server and
+// web inbox of the npm package `maildev`, as a child process of its own (so it can die and be
+// restarted like PostgreSQL), its messages kept in the stack's data folder.
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MAILDEV_CLI = path.join(path.dirname(fileURLToPath(import.meta.resolve('maildev'))), 'bin/maildev.js');
+const START_TIMEOUT_MS = 30_000;
+
+/** Resolves true when the inbox's REST API answers. */
+export function inboxAnswers(inboxUrl) {
+  return fetch(`${inboxUrl}/api/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+}
+
+/** Spawns maildev and resolves { child, exited } once its API answers; rejects if it exits first. */
+export async function startInbox({ smtpPort, webPort, mailDir, log = () => {} }) {
+  await mkdir(mailDir, { recursive: true });
+  const args = [
+    MAILDEV_CLI,
+    '--smtp', String(smtpPort), '--ip', '127.0.0.1',
+    '--web', String(webPort), '--web-ip', '127.0.0.1',
+    '--mail-directory', mailDir,
+    // SMS are short and mail is small; keep the newest few thousand.
+    '--max-emails', '5000',
+  ];
+  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk) => {
+    output = (output + chunk.toString()).slice(-4000);
+    log(chunk.toString());
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+  const inboxUrl = `http://127.0.0.1:${webPort}`;
+  for (const deadline = Date.now() + START_TIMEOUT_MS; Date.now() < deadline; ) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the inbox exited: ${output}`);
+    if (await inboxAnswers(inboxUrl)) return { child, exited };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the inbox did not answer at ${inboxUrl}: ${output}`);
+}
