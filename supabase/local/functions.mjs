@@ -163,11 +163,13 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
       timedOut = true;
       upstream.destroy();
     });
-    upstream.on('error', async () => {
+    upstream.on('error', async (error) => {
       if (res.headersSent) return res.destroy();
       if (timedOut) return platformError(res, FUNCTION_ERRORS.idleTimeout);
-      // The process died while answering (an uncaught error outside the handler): hosted's WORKER_ERROR.
-      const died = await Promise.race([handle.exited.then(() => true), new Promise((r) => setTimeout(r, 200, !handle.alive))]);
+      // Nobody listening: the process is gone and the supervisor is bringing it back.
+      const gone = error.code === 'ECONNREFUSED' || error.code === 'ENOENT';
+      // Otherwise it died while answering (an uncaught error outside the handler): hosted's WORKER_ERROR.
+      const died = !gone && (await Promise.race([handle.exited.then(() => true), new Promise((r) => setTimeout(r, 500, false))]));
       if (died) return platformError(res, FUNCTION_ERRORS.workerError);
       res.writeHead(503, unavailableHeaders).end(JSON.stringify(UNAVAILABLE));
     });
