@@ -27,6 +27,7 @@ import { createFunctionRuntime } from './functions.mjs';
 import { startScheduler } from './scheduler.mjs';
 import { SCHEDULE } from './schedule.mjs';
 import { startInbox } from './inbox.mjs';
+import { createStorageHandler } from './storage/handler.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
@@ -206,6 +207,7 @@ async function main() {
   });
   const gateway = createGateway({
     functionsHandler: running.functions.handle,
+    storageHandler: createStorageHandler({ pool: running.pool, dataDir: dataRoot }),
     postgrestSocket,
     authHandler: createAuth({ pool: running.pool, issuer: `${apiUrl}/auth/v1` }),
     checkHealth,
