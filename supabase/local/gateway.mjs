@@ -146,7 +146,8 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
       return send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'starting' });
     }
 
-    if (storageHandler && url.pathname.startsWith('/storage/v1/')) return storageHandler(req, res, cors);
+    // By the raw path: Storage reads its object names from it, `..` and all, and refuses what it must.
+    if (storageHandler && req.url?.startsWith('/storage/v1/')) return storageHandler(req, res, cors);
 
     const isRest = url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/');
     const isAuth = url.pathname.startsWith('/auth/v1/');

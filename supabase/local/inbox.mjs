@@ -37,7 +37,9 @@ export async function startInbox({ smtpPort, webPort, mailDir, log = () => {} })
   const inboxUrl = `http://127.0.0.1:${webPort}`;
   for (const deadline = Date.now() + START_TIMEOUT_MS; Date.now() < deadline; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the inbox exited: ${output}`);
-    if (await inboxAnswers(inboxUrl)) return { child, exited };
+    // Only ask once it says it listens: a connection to a port nobody listens on can, now and
+    // then, be given that same port as its own and connect to itself, holding the port for a minute.
+    if (output.includes('running at') && (await inboxAnswers(inboxUrl))) return { child, exited };
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
