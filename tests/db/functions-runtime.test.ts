@@ -11,6 +11,7 @@ import pg from 'pg';
 import { startOwnStack } from '../../bench/lib/stack.mjs';
 import { portsFor } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, signJwt } from '../../supabase/local/keys.mjs';
+import { inboxMessages, smsAddress, waitForMessage } from '../support/inbox';
 
 type OwnStack = Awaited<ReturnType<typeof startOwnStack>>;
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 60;
@@ -234,15 +235,14 @@ describe('the scheduler, as pg_cron + pg_net', () => {
 });
 
 describe('the mail inbox', () => {
-  interface Message { subject: string; text: string; to: { address: string }[] }
-  const messages = async (): Promise<Message[]> => (await fetch(`${stack.inboxUrl}/api/email`)).json();
+  const mobile = smsAddress('+966551234567');
   const send = (to: string, subject: string) =>
     call('send-mail', { body: JSON.stringify({ to, subject, text: `نص الرسالة: ${subject}` }), headers: { 'content-type': 'application/json' } });
 
   it('a function sends through SMTP; the message (an SMS, addressed to the mobile) is read through the inbox API', async () => {
-    const res = await send('+966551234567@sms.irtiqaa.local', 'sms-1');
+    const res = await send(mobile, 'sms-1');
     expect(await res.json()).toEqual({ sent: true });
-    const found = await until('the message in the inbox', async () => (await messages()).find((m) => m.subject === 'sms-1'));
+    const found = await waitForMessage(mobile, { predicate: (m) => m.subject === 'sms-1', baseUrl: stack.inboxUrl });
     expect(found.to.map((t) => t.address)).toEqual(['+966551234567@sms.irtiqaa.local']);
     expect(found.text.trim()).toBe('نص الرسالة: sms-1');
   });
@@ -251,10 +251,10 @@ describe('the mail inbox', () => {
     const pid = stack.childPid('node', 'maildev');
     process.kill(pid, 'SIGKILL');
     await until('the killed inbox to be reaped', async () => !alive(pid));
-    expect((await send('+966551234567@sms.irtiqaa.local', 'during-outage')).status).toBe(503);
+    expect((await send(mobile, 'during-outage')).status).toBe(503);
 
-    await until('the inbox to be back', async () => (await send('+966551234567@sms.irtiqaa.local', 'after-restart')).status === 200);
-    const subjects = (await messages()).map((m) => m.subject);
+    await until('the inbox to be back', async () => (await send(mobile, 'after-restart')).status === 200);
+    const subjects = (await inboxMessages(stack.inboxUrl)).map((m) => m.subject);
     expect(subjects).toContain('sms-1');
     expect(subjects).toContain('after-restart');
     expect(stack.log()).toMatch(/the mail inbox stopped unexpectedly[\s\S]*the mail inbox is back/);
