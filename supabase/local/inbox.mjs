@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { collectOutput } from './child-output.mjs';
 
 const MAILDEV_CLI = path.join(path.dirname(fileURLToPath(import.meta.resolve('maildev'))), 'bin/maildev.js');
 const START_TIMEOUT_MS = 30_000;
@@ -26,22 +27,16 @@ export async function startInbox({ smtpPort, webPort, mailDir, log = () => {} })
     '--max-emails', '5000',
   ];
   const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const collect = (chunk) => {
-    output = (output + chunk.toString()).slice(-4000);
-    log(chunk.toString());
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  const output = collectOutput(child, log);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
   const inboxUrl = `http://127.0.0.1:${webPort}`;
   for (const deadline = Date.now() + START_TIMEOUT_MS; Date.now() < deadline; ) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the inbox exited: ${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the inbox exited: ${output()}`);
     // Only ask once it says it listens: a connection to a port nobody listens on can, now and
     // then, be given that same port as its own and connect to itself, holding the port for a minute.
-    if (output.includes('running at') && (await inboxAnswers(inboxUrl))) return { child, exited };
+    if (output().includes('running at') && (await inboxAnswers(inboxUrl))) return { child, exited };
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
-  throw new Error(`the inbox did not answer at ${inboxUrl}: ${output}`);
+  throw new Error(`the inbox did not answer at ${inboxUrl}: ${output()}`);
 }

@@ -83,6 +83,19 @@ function portIsFree(port) {
   });
 }
 
+/** Starts the inbox, retrying with back-off until it starts (resolves its handle) or the stack stops (null). */
+async function retryInbox(settings, isStopping) {
+  for (let attempt = 0; !isStopping(); attempt++) {
+    await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 5000)));
+    try {
+      const inbox = await startInbox(settings);
+      console.error('[stack] The mail inbox is running.');
+      return inbox;
+    } catch {}
+  }
+  return null;
+}
+
 function fail(message) {
   console.error(`\n${message}\n`);
   process.exitCode = 1;
@@ -90,8 +103,7 @@ function fail(message) {
 }
 
 async function main() {
-  const ownPorts = [['API gateway', ports.api], ['database', ports.db], ['mail inbox', ports.inbox], ['inbox SMTP', ports.smtp]];
-  for (const [name, port] of ownPorts) {
+  for (const [name, port] of [['API gateway', ports.api], ['database', ports.db]]) {
     if (!(await portIsFree(port))) {
       return fail(
         `Port ${port} (${name}) is already in use: is another stack running? Stop it, or set ` +
@@ -112,23 +124,27 @@ async function main() {
   const isStopping = () => Boolean(stopping);
 
   // The inbox starts beside the database; /health does not wait for it (no API call needs it),
-  // the ready line below does.
+  // the ready line waits for it (15 s at most). If its port is briefly held (a connection in
+  // TIME-WAIT that happened to get it as its own port), it is tried again until it starts.
   const inboxSettings = { smtpPort: ports.smtp, webPort: ports.inbox, mailDir: path.join(dataRoot, 'inbox') };
-  const inboxStarted = startInbox(inboxSettings).then(
-    (inbox) => {
-      if (isStopping()) return inbox.child.kill('SIGTERM');
-      running.inbox = inbox;
-      supervise({
-        name: 'the mail inbox',
-        handle: inbox,
-        exited: (i) => i.exited,
-        start: () => startInbox(inboxSettings),
-        onRestart: (i) => (running.inbox = i),
-        isStopping,
-      });
-    },
-    (error) => console.error(`[stack] The mail inbox did not start: ${error.message}`),
-  );
+  const inboxRunning = startInbox(inboxSettings).catch((error) => {
+    console.error(`[stack] The mail inbox did not start (${error.message.split('\n')[0].slice(0, 200)}); retrying.`);
+    return retryInbox(inboxSettings, isStopping);
+  });
+  inboxRunning.then((inbox) => {
+    if (!inbox) return;
+    if (isStopping()) return inbox.child.kill('SIGTERM');
+    running.inbox = inbox;
+    supervise({
+      name: 'the mail inbox',
+      handle: inbox,
+      exited: (i) => i.exited,
+      start: () => startInbox(inboxSettings),
+      onRestart: (i) => (running.inbox = i),
+      isStopping,
+    });
+  });
+  const inboxStarted = Promise.race([inboxRunning, new Promise((r) => setTimeout(r, 15_000).unref())]);
 
   const log = verbose ? (m) => process.stdout.write(`[db] ${m}`) : () => {};
   running.postgres = await startPostgres({ dataDir: path.join(dataRoot, 'pgdata'), port: ports.db, fast: ephemeral, log });

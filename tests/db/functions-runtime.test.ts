@@ -12,6 +12,7 @@ import { startOwnStack } from '../../bench/lib/stack.mjs';
 import { portsFor } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, signJwt } from '../../supabase/local/keys.mjs';
 import { inboxMessages, smsAddress, waitForMessage } from '../support/inbox';
+import { alive } from '../support/processes';
 
 type OwnStack = Awaited<ReturnType<typeof startOwnStack>>;
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 60;
@@ -55,14 +56,6 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
   throw new Error(`timed out waiting for ${what}\n${stack.log().slice(-3000)}`);
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('Edge Functions through the gateway', () => {
   it('supabase-js functions.invoke() reaches the function with its body, path and the hosted environment', async () => {

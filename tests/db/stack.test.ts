@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { portsFor } from '../../config/ports.mjs';
+import { alive } from '../support/processes';
 
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 500;
 const ownPorts = portsFor(offset);
@@ -37,14 +38,6 @@ async function stop(stack: Stack) {
 }
 const childPids = (pid: number) =>
   execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 async function query<T>(sql: string): Promise<T[]> {
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { verifyJwt, bearerToken } from '../jwt.mjs';
 import { LOCAL_JWT_SECRET } from '../keys.mjs';
 import { isDatabaseUnavailable, UNAVAILABLE, unavailableHeaders } from '../unavailable.mjs';
+import { drain } from '../body-limit.mjs';
 import { ERRORS, StorageError, fromDatabaseError } from './errors.mjs';
 import { createFileStore, TooLarge } from './files.mjs';
 import { storageDb } from './db.mjs';
@@ -191,16 +192,6 @@ export function createStorageHandler({ pool, dataDir, log = (m) => console.error
     throw ERRORS.notFound();
   }
 
-  /** A refused upload may still be arriving: answer, then read and drop the rest (capped). */
-  function drain(req) {
-    let drained = 0;
-    req.on('data', (chunk) => {
-      drained += chunk.length;
-      if (drained > MAX_DRAINED_BYTES) req.destroy();
-    });
-    req.resume();
-  }
-
   return async function handle(req, res, cors) {
     const json = (status, body, extra = {}) =>
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...cors, ...extra }).end(JSON.stringify(body));
@@ -209,7 +200,8 @@ export function createStorageHandler({ pool, dataDir, log = (m) => console.error
     } catch (error) {
       if (res.headersSent) return res.destroy();
       if (req.destroyed && !req.complete) return res.destroy(); // cut off by the client: nobody to answer
-      drain(req);
+      // A refused upload may still be arriving: read and drop the rest (capped), so the client reads the answer.
+      drain(req, MAX_DRAINED_BYTES);
       const known = fromDatabaseError(error);
       if (known) return json(known.httpStatus, known.body());
       if (isDatabaseUnavailable(error)) return json(503, UNAVAILABLE, unavailableHeaders);
