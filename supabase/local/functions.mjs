@@ -52,7 +52,7 @@ function prefixLines(prefix, write) {
   };
 }
 
-function startFunctionProcess(fn, { socketPath, env, log }) {
+function startFunctionProcess(fn, { socketPath, env, log, onSpawn }) {
   return new Promise((resolve, reject) => {
     const args = [
       'run', '--node-modules-dir=manual', '--no-lock', '--no-prompt',
@@ -62,6 +62,7 @@ function startFunctionProcess(fn, { socketPath, env, log }) {
       HOST_SCRIPT, socketPath, pathToFileURL(fn.entry).href,
     ];
     const child = spawn(denoBinary(), args, { cwd: fn.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    onSpawn(child);
     const handle = { child, socketPath, alive: true, exited: null };
     handle.exited = new Promise((r) => child.once('exit', (code, signal) => {
       handle.alive = false;
@@ -110,11 +111,17 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
     NO_COLOR: '1',
   };
   const states = new Map();
+  // Every Deno process, running or still starting, so that stop() leaves none behind.
+  const processes = new Set();
+  const track = (child) => {
+    processes.add(child);
+    child.once('exit', () => processes.delete(child));
+  };
 
   async function start(fn) {
     const socketPath = `${socketPrefix}-${fn.name}.sock`;
     await rm(socketPath, { force: true });
-    return startFunctionProcess(fn, { socketPath, env: processEnv, log });
+    return startFunctionProcess(fn, { socketPath, env: processEnv, log, onSpawn: track });
   }
 
   /** The running process of `name`, started now if it never ran; Unavailable while it restarts. */
@@ -169,7 +176,7 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
       // Nobody listening: the process is gone and the supervisor is bringing it back.
       const gone = error.code === 'ECONNREFUSED' || error.code === 'ENOENT';
       // Otherwise it died while answering (an uncaught error outside the handler): hosted's WORKER_ERROR.
-      const died = !gone && (await Promise.race([handle.exited.then(() => true), new Promise((r) => setTimeout(r, 500, false))]));
+      const died = !gone && (await Promise.race([handle.exited.then(() => true), new Promise((r) => setTimeout(r, 2000, false))]));
       if (died) return platformError(res, FUNCTION_ERRORS.workerError);
       res.writeHead(503, unavailableHeaders).end(JSON.stringify(UNAVAILABLE));
     });
@@ -200,10 +207,11 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
   }
 
   async function stop() {
-    const handles = [...states.values()].map((s) => s.handle).filter((h) => h?.alive);
-    for (const h of handles) h.child.kill('SIGTERM');
-    await Promise.all(handles.map((h) => Promise.race([h.exited, new Promise((r) => setTimeout(r, 3000))])));
-    for (const h of handles) if (h.alive) h.child.kill('SIGKILL');
+    const children = [...processes];
+    const exits = children.map((child) => new Promise((r) => child.once('exit', r)));
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 3000))]);
+    for (const child of processes) child.kill('SIGKILL');
     await Promise.all([...functions.keys()].map((n) => rm(`${socketPrefix}-${n}.sock`, { force: true })));
   }
 

@@ -15,8 +15,11 @@ export function inboxAnswers(inboxUrl) {
   return fetch(`${inboxUrl}/api/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
 }
 
-/** Spawns maildev and resolves { child, exited } once its API answers; rejects if it exits first. */
-export async function startInbox({ smtpPort, webPort, mailDir, log = () => {} }) {
+/**
+ * Spawns maildev and resolves { child, exited } once its API answers; rejects if it exits first.
+ * `onSpawn(child)` hears of the process at once, so a stack stopping meanwhile can stop it too.
+ */
+export async function startInbox({ smtpPort, webPort, mailDir, log = () => {}, onSpawn = () => {} }) {
   await mkdir(mailDir, { recursive: true });
   const args = [
     MAILDEV_CLI,
@@ -27,6 +30,7 @@ export async function startInbox({ smtpPort, webPort, mailDir, log = () => {} })
     '--max-emails', '5000',
   ];
   const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  onSpawn(child);
   const output = collectOutput(child, log);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
   const inboxUrl = `http://127.0.0.1:${webPort}`;

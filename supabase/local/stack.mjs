@@ -40,7 +40,7 @@ const option = (name) => {
 };
 const extraFunctionsDir = option('--functions');
 
-const running = { postgres: null, postgrest: null, pool: null, gateway: null, tempDir: null, functions: null, stopScheduler: null, inbox: null };
+const running = { postgres: null, postgrest: null, pool: null, gateway: null, tempDir: null, functions: null, stopScheduler: null, inbox: null, inboxProcesses: new Set() };
 let stopping = null;
 
 async function stopAll() {
@@ -48,10 +48,12 @@ async function stopAll() {
     await running.stopScheduler?.();
     if (running.gateway) await new Promise((r) => running.gateway.close(r).closeAllConnections?.());
     await running.functions?.stop();
-    if (running.inbox) {
-      running.inbox.child.kill('SIGTERM');
-      await running.inbox.exited;
-    }
+    // Every maildev process, the running one and any still starting.
+    await Promise.all([...running.inboxProcesses].map((child) => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      return exited;
+    }));
     if (running.postgrest) {
       running.postgrest.child.kill('SIGTERM');
       await running.postgrest.exited;
@@ -126,7 +128,15 @@ async function main() {
   // The inbox starts beside the database; /health does not wait for it (no API call needs it),
   // the ready line waits for it (15 s at most). If its port is briefly held (a connection in
   // TIME-WAIT that happened to get it as its own port), it is tried again until it starts.
-  const inboxSettings = { smtpPort: ports.smtp, webPort: ports.inbox, mailDir: path.join(dataRoot, 'inbox') };
+  const inboxSettings = {
+    smtpPort: ports.smtp,
+    webPort: ports.inbox,
+    mailDir: path.join(dataRoot, 'inbox'),
+    onSpawn: (child) => {
+      running.inboxProcesses.add(child);
+      child.once('exit', () => running.inboxProcesses.delete(child));
+    },
+  };
   const inboxRunning = startInbox(inboxSettings).catch((error) => {
     console.error(`[stack] The mail inbox did not start (${error.message.split('\n')[0].slice(0, 200)}); retrying.`);
     return retryInbox(inboxSettings, isStopping);

@@ -247,6 +247,8 @@ describe('the mail inbox', () => {
     expect((await send(mobile, 'during-outage')).status).toBe(503);
 
     await until('the inbox to be back', async () => (await send(mobile, 'after-restart')).status === 200);
+    // (SMTP may answer before the web API does, and the supervisor reports it back only then.)
+    await until('the supervisor to report the inbox back', async () => stack.log().includes('the mail inbox is back'));
     const subjects = (await inboxMessages(stack.inboxUrl)).map((m) => m.subject);
     expect(subjects).toContain('sms-1');
     expect(subjects).toContain('after-restart');
