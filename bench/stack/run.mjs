@@ -6,7 +6,7 @@
 // start-up of the stack of another checkout (with its own node_modules), for comparison.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,31 +54,64 @@ async function stopStack({ child }) {
   await exited;
 }
 
-async function startups(cwd = root) {
-  const rows = [];
-  const measure = async (label, args, before = async () => {}) => {
-    const health = [];
-    const ready = [];
-    for (let i = 0; i < RUNS; i++) {
-      await before();
-      const stack = await startStack(args, cwd);
-      health.push(stack.healthMs);
-      ready.push(stack.readyMs);
-      await stopStack(stack);
-    }
-    rows.push([label, median(health), median(ready)]);
-    log(label, ms(median(health)), ms(median(ready)));
-  };
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-bench-stack-'));
-  await chmod(dataDir, 0o755);
-  try {
-    await measure('cold: empty data folder (initdb, shim, migrations, seed)', ['--data', dataDir], () => rm(path.join(dataDir, 'pgdata'), { recursive: true, force: true }));
-    await measure('warm: seeded data folder', ['--data', dataDir]);
-    await measure('throw-away (`--ephemeral`, as every test stack)', ['--ephemeral']);
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+async function cpuSeconds(pid) {
+  const { readFile } = await import('node:fs/promises');
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The maildev child of a stack, if any. */
+async function inboxPid(stackPid) {
+  const { execFileSync } = await import('node:child_process');
+  const line = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(stackPid)], { encoding: 'utf8' })
+    .split('\n').find((l) => l.includes('maildev'));
+  return line ? Number(line.trim().split(/\s+/)[0]) : null;
+}
+
+/**
+ * Each kind of start, RUNS times, alternating this checkout and the baseline (if any) so that
+ * both see the same machine load. Returns { [root]: [[label, health, ready]] } and the inbox's CPU.
+ */
+async function startups() {
+  const roots = [root, ...(baselineRoot ? [baselineRoot] : [])];
+  const dataDirs = new Map();
+  for (const r of roots) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-bench-stack-'));
+    await chmod(dir, 0o755);
+    dataDirs.set(r, dir);
   }
-  return rows;
+  const kinds = [
+    ['cold: empty data folder (initdb, shim, migrations, seed)', (dir) => ['--data', dir], (dir) => rm(dir, { recursive: true, force: true }).then(() => mkdir(dir))],
+    ['warm: seeded data folder', (dir) => ['--data', dir], async () => {}],
+    ['throw-away (`--ephemeral`, as every test stack)', () => ['--ephemeral'], async () => {}],
+  ];
+  const results = new Map(roots.map((r) => [r, []]));
+  const inboxCpu = [];
+  try {
+    for (const [label, args, before] of kinds) {
+      const samples = new Map(roots.map((r) => [r, { health: [], ready: [] }]));
+      for (let i = 0; i < RUNS; i++) {
+        for (const r of roots) {
+          await before(dataDirs.get(r));
+          const stack = await startStack(args(dataDirs.get(r)), r);
+          samples.get(r).health.push(stack.healthMs);
+          samples.get(r).ready.push(stack.readyMs);
+          const inbox = r === root ? await inboxPid(stack.child.pid) : null;
+          if (inbox) inboxCpu.push(await cpuSeconds(inbox));
+          await stopStack(stack);
+        }
+      }
+      for (const r of roots) {
+        const { health, ready } = samples.get(r);
+        results.get(r).push([label, median(health), median(ready)]);
+        log(r === root ? 'this' : 'baseline', label, ms(median(health)), ms(median(ready)));
+      }
+    }
+  } finally {
+    for (const dir of dataDirs.values()) await rm(dir, { recursive: true, force: true });
+  }
+  return { current: results.get(root), baseline: baselineRoot ? results.get(baselineRoot) : null, inboxCpu: median(inboxCpu) };
 }
 
 async function functionCalls() {
@@ -141,8 +174,7 @@ async function storageCalls() {
 
 const load = () => os.loadavg()[0].toFixed(2);
 const loadBefore = load();
-const started = await startups();
-const baseline = baselineRoot ? await startups(baselineRoot) : null;
+const { current: started, baseline, inboxCpu } = await startups();
 const fn = await functionCalls();
 const st = await storageCalls();
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
@@ -162,14 +194,15 @@ average ${loadBefore} before the run, ${load()} after): figures move from run to
 | --- | --- | --- |
 ${started.map(([label, health, ready]) => `| ${label} | ${ms(health)} | ${ms(ready)} |`).join('\n')}
 
-${baseline ? `Before the Edge Functions, inbox and Storage parts (the same runs, the previous stack):
+${baseline ? `Before the Edge Functions, inbox and Storage parts (the previous stack, its starts alternating with the ones above):
 
 | start | \`GET /health\` 200 (ms) | ready line (ms) |
 | --- | --- | --- |
 ${baseline.map(([label, health, ready]) => `| ${label} | ${ms(health)} | ${ms(ready)} |`).join('\n')}
 
 ` : ''}\`/health\` (what tests wait for) needs PostgreSQL and PostgREST only; the inbox (maildev, a Node process
-of its own) starts beside the database and the ready line waits for it. Edge Functions add nothing to
+of its own) starts beside the database and the ready line waits for it; it has used ${inboxCpu.toFixed(2)} s of CPU
+by the time the stack is ready (median). Edge Functions add nothing to
 start-up: a function's Deno process starts on its first call.
 
 ## Edge Functions (fixture \`echo\`, through the gateway, one client)
