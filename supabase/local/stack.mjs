@@ -26,7 +26,7 @@ import { functionEnv } from './function-env.mjs';
 import { createFunctionRuntime } from './functions.mjs';
 import { startScheduler } from './scheduler.mjs';
 import { SCHEDULE } from './schedule.mjs';
-import { startInbox } from './inbox.mjs';
+import { createLazyInbox } from './lazy-inbox.mjs';
 import { createStorageHandler } from './storage/handler.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,7 +40,7 @@ const option = (name) => {
 };
 const extraFunctionsDir = option('--functions');
 
-const running = { postgres: null, postgrest: null, pool: null, gateway: null, tempDir: null, functions: null, stopScheduler: null, inbox: null, inboxProcesses: new Set() };
+const running = { postgres: null, postgrest: null, pool: null, gateway: null, tempDir: null, functions: null, stopScheduler: null, inbox: null };
 let stopping = null;
 
 async function stopAll() {
@@ -48,12 +48,7 @@ async function stopAll() {
     await running.stopScheduler?.();
     if (running.gateway) await new Promise((r) => running.gateway.close(r).closeAllConnections?.());
     await running.functions?.stop();
-    // Every maildev process, the running one and any still starting.
-    await Promise.all([...running.inboxProcesses].map((child) => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      return exited;
-    }));
+    await running.inbox?.stop();
     if (running.postgrest) {
       running.postgrest.child.kill('SIGTERM');
       await running.postgrest.exited;
@@ -85,19 +80,6 @@ function portIsFree(port) {
   });
 }
 
-/** Starts the inbox, retrying with back-off until it starts (resolves its handle) or the stack stops (null). */
-async function retryInbox(settings, isStopping) {
-  for (let attempt = 0; !isStopping(); attempt++) {
-    await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 5000)));
-    try {
-      const inbox = await startInbox(settings);
-      console.error('[stack] The mail inbox is running.');
-      return inbox;
-    } catch {}
-  }
-  return null;
-}
-
 function fail(message) {
   console.error(`\n${message}\n`);
   process.exitCode = 1;
@@ -125,36 +107,8 @@ async function main() {
   }
   const isStopping = () => Boolean(stopping);
 
-  // The inbox starts beside the database; /health does not wait for it (no API call needs it),
-  // the ready line waits for it (15 s at most). If its port is briefly held (a connection in
-  // TIME-WAIT that happened to get it as its own port), it is tried again until it starts.
-  const inboxSettings = {
-    smtpPort: ports.smtp,
-    webPort: ports.inbox,
-    mailDir: path.join(dataRoot, 'inbox'),
-    onSpawn: (child) => {
-      running.inboxProcesses.add(child);
-      child.once('exit', () => running.inboxProcesses.delete(child));
-    },
-  };
-  const inboxRunning = startInbox(inboxSettings).catch((error) => {
-    console.error(`[stack] The mail inbox did not start (${error.message.split('\n')[0].slice(0, 200)}); retrying.`);
-    return retryInbox(inboxSettings, isStopping);
-  });
-  inboxRunning.then((inbox) => {
-    if (!inbox) return;
-    if (isStopping()) return inbox.child.kill('SIGTERM');
-    running.inbox = inbox;
-    supervise({
-      name: 'the mail inbox',
-      handle: inbox,
-      exited: (i) => i.exited,
-      start: () => startInbox(inboxSettings),
-      onRestart: (i) => (running.inbox = i),
-      isStopping,
-    });
-  });
-  const inboxStarted = Promise.race([inboxRunning, new Promise((r) => setTimeout(r, 15_000).unref())]);
+  // The inbox's ports listen at once; maildev itself starts on the first connection to them.
+  running.inbox = createLazyInbox({ smtpPort: ports.smtp, webPort: ports.inbox, mailDir: path.join(dataRoot, 'inbox'), isStopping });
 
   const log = verbose ? (m) => process.stdout.write(`[db] ${m}`) : () => {};
   running.postgres = await startPostgres({ dataDir: path.join(dataRoot, 'pgdata'), port: ports.db, fast: ephemeral, log });
@@ -247,7 +201,7 @@ async function main() {
   if (!(await checkHealth())) throw new Error('PostgREST did not become healthy');
   const extraJobs = extraFunctionsDir ? await import(path.join(extraFunctionsDir, 'schedule.mjs')).then((m) => m.SCHEDULE, () => []) : [];
   running.stopScheduler = startScheduler({ apiUrl, connectionString, jobs: [...SCHEDULE, ...extraJobs], functions, isStopping });
-  await inboxStarted;
+  await running.inbox.listening;
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const rows = [

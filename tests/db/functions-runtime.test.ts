@@ -27,7 +27,7 @@ beforeAll(async () => {
   stack = await startOwnStack({
     offset,
     durable: false,
-    env: { IRTIQAA_FUNCTION_IDLE_TIMEOUT_MS: '1500' },
+    env: { IRTIQAA_FUNCTION_IDLE_TIMEOUT_MS: '4000' },
     args: ['--functions', 'tests/fixtures/functions', '--functions-env', envFile],
   });
 });
@@ -171,7 +171,7 @@ describe('a failing function answers as hosted, never hangs', () => {
     });
   });
 
-  it('a function that never answers: 504 IDLE_TIMEOUT (the stack runs with a 1.5 s limit here)', async () => {
+  it('a function that never answers: 504 IDLE_TIMEOUT (the stack runs with a 4 s limit here)', async () => {
     const res = await call('slow', bearer(LOCAL_ANON_KEY));
     expect(res.status).toBe(504);
     expect(res.headers.get('sb-error-code')).toBe('IDLE_TIMEOUT');
@@ -231,6 +231,12 @@ describe('the mail inbox', () => {
   const mobile = smsAddress('+966551234567');
   const send = (to: string, subject: string) =>
     call('send-mail', { body: JSON.stringify({ to, subject, text: `نص الرسالة: ${subject}` }), headers: { 'content-type': 'application/json' } });
+
+  it('starts on first use: no maildev until its port is asked, then it answers', async () => {
+    expect(() => stack.childPid('node', 'maildev')).toThrow();
+    expect((await fetch(`${stack.inboxUrl}/api/healthz`)).ok).toBe(true);
+    expect(stack.childPid('node', 'maildev')).toBeGreaterThan(0);
+  });
 
   it('a function sends through SMTP; the message (an SMS, addressed to the mobile) is read through the inbox API', async () => {
     const res = await send(mobile, 'sms-1');
