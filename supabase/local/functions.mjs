@@ -154,7 +154,7 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
     res.end(JSON.stringify({ code, message }));
   }
 
-  function proxy(req, res, handle, upstreamPath) {
+  function proxy(req, res, handle, upstreamPath, cors) {
     const upstream = http.request(
       { socketPath: handle.socketPath, method: req.method, path: upstreamPath, headers: req.headers },
       (up) => {
@@ -172,15 +172,15 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
     });
     upstream.on('error', async (error) => {
       if (res.headersSent) return res.destroy();
-      if (timedOut) return platformError(res, FUNCTION_ERRORS.idleTimeout);
+      if (timedOut) return platformError(res, FUNCTION_ERRORS.idleTimeout, cors);
       // Nobody listening: the process is gone and the supervisor is bringing it back.
       const gone = error.code === 'ECONNREFUSED' || error.code === 'ENOENT';
       // Otherwise it died while answering (an uncaught error outside the handler): hosted's WORKER_ERROR.
       const died = !gone && (await Promise.race([handle.exited.then(() => true), new Promise((r) => setTimeout(r, 2000, false))]));
-      if (died) return platformError(res, FUNCTION_ERRORS.workerError);
-      res.writeHead(503, unavailableHeaders).end(JSON.stringify(UNAVAILABLE));
+      if (died) return platformError(res, FUNCTION_ERRORS.workerError, cors);
+      res.writeHead(503, { ...unavailableHeaders, ...cors }).end(JSON.stringify(UNAVAILABLE));
     });
-    const body = limitedBody(req, res, {}, { onOverflow: () => upstream.destroy() });
+    const body = limitedBody(req, res, cors, { onOverflow: () => upstream.destroy() });
     if (body) body.pipe(upstream);
     else upstream.destroy();
   }
@@ -203,7 +203,7 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
       log(`[functions] ${fn.name} failed to start (${error.message.split('\n')[0]}); its log is above.\n`);
       return platformError(res, FUNCTION_ERRORS.bootError, cors);
     }
-    proxy(req, res, processHandle, `/${[name, ...rest].join('/')}${url.search}`);
+    proxy(req, res, processHandle, `/${[name, ...rest].join('/')}${url.search}`, cors);
   }
 
   async function stop() {
