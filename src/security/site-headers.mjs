@@ -90,6 +90,8 @@ export function buildHeadersFile({ supabaseUrl, sitePaths, siteScriptHashes, adm
   return [
     '# Generated at build time by src/security/headers-integration.mjs; do not edit.',
     block('/*', COMMON_HEADERS),
+    // Astro names every bundled asset (scripts, styles, fonts) by its content hash.
+    block('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
     ...sitePaths.map((path) => block(path, { 'Content-Security-Policy': site })),
     block('/admin/*', {
       'Content-Security-Policy': adminCsp({ supabaseUrl, scriptHashes: adminScriptHashes, decapServerUrl }),

@@ -1,10 +1,12 @@
 // Serves dist/ the way Netlify or Cloudflare Pages would: pretty URLs (folder/index.html, a
 // redirect to the trailing slash), 404.html for unknown paths, and the headers of dist/_headers.
 // `astro preview` ignores _headers; the e2e suite uses this to run pages and the CMS under them.
+// Text is compressed (brotli, else gzip) as those hosts do, so page-weight benchmarks see real bytes.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { headersForPath, parseHeadersFile } from './site-headers.mjs';
 import { ports } from '../../config/ports.mjs';
@@ -19,6 +21,22 @@ const TYPES = {
 
 const isFile = (path) => stat(path).then((s) => s.isFile(), () => false);
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg\+xml)/;
+
+/** The encoding a host would pick for this type and Accept-Encoding, or null. */
+function encodingFor(type, acceptEncoding = '') {
+  if (!COMPRESSIBLE.test(type)) return null;
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip';
+  return null;
+}
+
+function encoder(encoding) {
+  return encoding === 'br'
+    ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+    : createGzip({ level: 9 });
+}
+
 export async function createStaticHost(distDir) {
   const root = resolve(distDir);
   const rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8'));
@@ -32,12 +50,16 @@ export async function createStaticHost(distDir) {
       pathname = '/';
     }
     const send = async (status, file) => {
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const encoding = encodingFor(type, req.headers['accept-encoding']);
       res.writeHead(status, {
         ...headersForPath(rules, url.pathname),
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
+        ...(encoding ? { 'content-encoding': encoding, vary: 'Accept-Encoding' } : {}),
       });
       if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      const body = createReadStream(file);
+      (encoding ? body.pipe(encoder(encoding)) : body).pipe(res);
     };
     const local = normalize(join(root, pathname));
     if (!local.startsWith(root)) return send(404, join(root, '404.html'));
@@ -54,5 +76,6 @@ export async function createStaticHost(distDir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
   const server = await createStaticHost(dist);
-  server.listen(ports.staticHost, '127.0.0.1', () => console.log(`dist/ with its _headers at http://127.0.0.1:${ports.staticHost}`));
+  const port = Number(process.env.STATIC_HOST_PORT ?? ports.staticHost);
+  server.listen(port, '127.0.0.1', () => console.log(`dist/ with its _headers at http://127.0.0.1:${port}`));
 }

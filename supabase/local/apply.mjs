@@ -1,4 +1,5 @@
-// Applies the platform shim (new databases only; its Storage part wherever it is missing), then
+// Applies the platform shim (new databases only), the auth schema (every start: it is
+// idempotent, so older data folders catch up) and the storage schema (where it is missing), then
 // every migration not yet applied, in order, then the seed (new databases only): what
 // `supabase start` does with a fresh project.
 import { readdir, readFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ async function runFile(client, file) {
 /** `beforeMigrations`: SQL run after the shim (tests use it to imitate other platform defaults). */
 export async function applyDatabase(client, { created, seed = true, beforeMigrations = '' }) {
   if (created) await runFile(client, path.join(here, 'shim.sql'));
+  await runFile(client, path.join(here, 'auth-schema.sql'));
   // Storage came to the local stack later: a data folder made before it gets it on its next start.
   const { rows: [storage] } = await client.query("select to_regnamespace('storage') is not null as present");
   if (!storage.present) await runFile(client, path.join(here, 'shim-storage.sql'));

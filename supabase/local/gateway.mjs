@@ -27,29 +27,6 @@ function corsHeaders(req, allowedOrigins) {
   };
 }
 
-const MAX_AUTH_BODY_BYTES = 64 * 1024;
-
-function readJson(req) {
-  return new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      // A sign-in is a few hundred bytes; anything huge is read no further (and fails validation).
-      if (size > MAX_AUTH_BODY_BYTES) return req.destroy();
-      chunks.push(c);
-    });
-    req.on('close', () => size > MAX_AUTH_BODY_BYTES && resolve({}));
-    req.on('end', () => {
-      try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
-      } catch {
-        resolve({});
-      }
-    });
-  });
-}
-
 // PostgREST answers 503 (PGRST001 and the like, Retry-After: 0) while it has no database: the
 // client gets the gateway's own outage body, PostgREST's code kept as details, and a real Retry-After.
 function relayUnavailable(up, res, cors) {
@@ -168,7 +145,8 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
       }
       return proxyToPostgrest(req, res, rest + (query ? `?${query}` : ''), cors);
     }
+    // The auth subset reads its own body (GoTrue's limits and errors) and sets its own headers.
     const authUrl = new URL(url.pathname.slice('/auth/v1'.length) + url.search, 'http://auth');
-    return authHandler(req, authUrl, () => readJson(req), send);
+    return authHandler(req, authUrl, (status, headers, body) => res.writeHead(status, { ...cors, ...headers }).end(body ?? undefined));
   });
 }

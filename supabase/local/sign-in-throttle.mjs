@@ -3,6 +3,7 @@
 // until a lock runs out; each failure past the limit doubles the lock, up to `maxLockMs`.
 // Unknown emails count exactly like known ones, so the answer never tells whether an account exists.
 // State is in memory: hosted Supabase Auth does its own rate limiting, this covers the local stack.
+import { createLockout } from './lockout.mjs';
 
 export const SIGN_IN_LIMITS = {
   maxFailures: 5,
@@ -14,43 +15,23 @@ export const SIGN_IN_LIMITS = {
 };
 
 export function createSignInThrottle(limits = SIGN_IN_LIMITS, now = () => Date.now()) {
-  const tracked = new Map(); // key -> { failures: number[], lockedUntil: number }
-
-  function entry(key) {
-    let e = tracked.get(key);
-    if (!e) {
-      if (tracked.size >= limits.maxTracked) tracked.delete(tracked.keys().next().value);
-      e = { failures: [], lockedUntil: 0 };
-      tracked.set(key, e);
-    }
-    e.failures = e.failures.filter((t) => now() - t < limits.windowMs);
-    return e;
-  }
-
-  function fail(key, max) {
-    const e = entry(key);
-    e.failures.push(now());
-    const over = e.failures.length - max;
-    if (over >= 0) e.lockedUntil = now() + Math.min(limits.baseLockMs * 2 ** over, limits.maxLockMs);
-  }
-
-  const remaining = (key) => Math.max(0, (tracked.get(key)?.lockedUntil ?? 0) - now());
+  const lockout = createLockout(limits, now);
   const emailKey = (email) => `email:${email}`;
   const ipKey = (ip) => `ip:${ip}`;
 
   return {
     /** Milliseconds until this email and address may try again (0: go ahead). */
-    waitMs: (email, ip) => Math.max(remaining(emailKey(email)), remaining(ipKey(ip))),
+    waitMs: (email, ip) => lockout.waitMs(emailKey(email), ipKey(ip)),
     failed(email, ip) {
-      fail(emailKey(email), limits.maxFailures);
-      fail(ipKey(ip), limits.maxIpFailures);
+      lockout.fail(emailKey(email), limits.maxFailures);
+      lockout.fail(ipKey(ip), limits.maxIpFailures);
     },
     /** A right password clears the email's count; the address keeps its own (an attacker's own account must not reset it). */
     succeeded(email) {
-      tracked.delete(emailKey(email));
+      lockout.clear(emailKey(email));
     },
     get trackedCount() {
-      return tracked.size;
+      return lockout.size;
     },
   };
 }

@@ -189,7 +189,7 @@ async function main() {
     functionsHandler: running.functions.handle,
     storageHandler: createStorageHandler({ pool: running.pool, dataDir: dataRoot }),
     postgrestSocket,
-    authHandler: createAuth({ pool: running.pool, issuer: `${apiUrl}/auth/v1` }),
+    authHandler: createAuth({ pool: running.pool, issuer: `${apiUrl}/auth/v1`, siteUrl }),
     checkHealth,
     allowedOrigins: [siteUrl, siteUrl.replace('127.0.0.1', 'localhost'), ...(process.env.IRTIQAA_CORS_ORIGINS ?? '').split(',').filter(Boolean)],
   });

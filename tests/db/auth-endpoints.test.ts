@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
 import { apiUrl, createUser, DEMO_STAFF, LOCAL_ANON_KEY, withDb } from './support/clients';
@@ -55,7 +54,7 @@ describe('staff sign-in through the auth endpoints', () => {
     });
   });
 
-  it('rotates the refresh token on use; a rotated token replayed later ends the whole session', async () => {
+  it('rotates the refresh token on use; a token replayed two rotations later, outside the reuse interval, ends the whole session', async () => {
     const client = newClient();
     const { data: signedIn } = await client.auth.signInWithPassword({ email, password });
     const first = signedIn.session!.refresh_token;
@@ -63,21 +62,32 @@ describe('staff sign-in through the auth endpoints', () => {
     expect(error).toBeNull();
     const second = refreshed.session!.refresh_token;
     expect(second).not.toBe(first);
-    expect(verifyJwt(refreshed.session!.access_token)!.session_id).toBe(verifyJwt(signedIn.session!.access_token)!.session_id);
+    const sessionId = verifyJwt(signedIn.session!.access_token)!.session_id;
+    expect(verifyJwt(refreshed.session!.access_token)!.session_id).toBe(sessionId);
+    const { data: again } = await client.auth.refreshSession();
+    const third = again.session!.refresh_token;
 
     // Time passes beyond GoTrue's 10-second reuse interval; then someone replays the first token.
-    await withDb((db) =>
-      db.query(`update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = $1`, [
-        createHash('sha256').update(first).digest('hex'),
-      ]),
-    );
+    await withDb((db) => db.query(`update auth.sessions set refreshed_at = refreshed_at - interval '11 seconds' where id = $1`, [sessionId]));
     const replay = await newClient().auth.refreshSession({ refresh_token: first });
     expect(replay.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
-    const afterTheft = await newClient().auth.refreshSession({ refresh_token: second });
+    const afterTheft = await newClient().auth.refreshSession({ refresh_token: third });
     expect(afterTheft.error?.code).toBe('refresh_token_not_found');
   });
 
-  it('lets two tabs refresh with the same token within the reuse interval', async () => {
+  it('hands back the current token for its parent (a client that lost the answer), whenever it comes', async () => {
+    const client = newClient();
+    const { data: signedIn } = await client.auth.signInWithPassword({ email, password });
+    const first = signedIn.session!.refresh_token;
+    const { data: refreshed } = await client.auth.refreshSession();
+    const sessionId = verifyJwt(signedIn.session!.access_token)!.session_id;
+    await withDb((db) => db.query(`update auth.sessions set refreshed_at = refreshed_at - interval '1 hour' where id = $1`, [sessionId]));
+    const retried = await newClient().auth.refreshSession({ refresh_token: first });
+    expect(retried.error).toBeNull();
+    expect(retried.data.session!.refresh_token).toBe(refreshed.session!.refresh_token);
+  });
+
+  it('lets two tabs refresh with the same token within the reuse interval: both get the same current token', async () => {
     const client = newClient();
     const { data } = await client.auth.signInWithPassword({ email, password });
     const token = data.session!.refresh_token;
@@ -87,11 +97,15 @@ describe('staff sign-in through the auth endpoints', () => {
     ]);
     expect(a.error).toBeNull();
     expect(b.error).toBeNull();
-    expect(a.data.session!.refresh_token).not.toBe(b.data.session!.refresh_token);
+    expect(a.data.session!.refresh_token).toBe(b.data.session!.refresh_token);
   });
 
-  it('refuses an unknown refresh token with refresh_token_not_found', async () => {
-    const { error } = await newClient().auth.refreshSession({ refresh_token: 'made-up-token' });
+  it('refuses a malformed refresh token with validation_failed and an unknown one with refresh_token_not_found', async () => {
+    const malformed = await newClient().auth.refreshSession({ refresh_token: 'made-up-token' });
+    expect(malformed.error).toMatchObject({ status: 400, code: 'validation_failed' });
+    const { encodeRefreshToken, newRefreshTokenKey } = await import('../../supabase/local/auth/refresh-token.mjs');
+    const unknown = encodeRefreshToken(crypto.randomUUID(), 0, newRefreshTokenKey());
+    const { error } = await newClient().auth.refreshSession({ refresh_token: unknown });
     expect(error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
   });
 

@@ -65,6 +65,13 @@ describe('generated dist/_headers', () => {
     }
   });
 
+  it('lets browsers keep content-hashed assets for a year, and only those', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'headers-'));
+    const rules = await buildInto(dir, 'http://127.0.0.1:57321');
+    expect(headersForPath(rules, '/_astro/client.AbC123.js')['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/en/track/', '/admin/', '/uploads/bylaws.pdf']) expect(headersForPath(rules, path)['cache-control'], path).toBeUndefined();
+  });
+
   it('gives /admin/ its own CMS policy instead of the site one, never both', async () => {
     dir = await mkdtemp(join(tmpdir(), 'headers-'));
     const rules = await buildInto(dir, 'http://127.0.0.1:57321');
