@@ -36,5 +36,7 @@ export function fromDatabaseError(error) {
   if (error instanceof StorageError) return error;
   if (error?.code === '42501') return error.message?.includes('row-level security') ? ERRORS.rowLevelSecurity() : ERRORS.accessDenied(error.message);
   if (error?.code === '23505') return ERRORS.alreadyExists();
+  // Data PostgreSQL cannot hold or compare (a NUL in a name, a number out of range): the caller's input.
+  if (typeof error?.code === 'string' && error.code.startsWith('22')) return ERRORS.invalidRequest(error.message);
   return null;
 }

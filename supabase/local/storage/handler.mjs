@@ -159,11 +159,20 @@ export function createStorageHandler({ pool, dataDir, log = (m) => console.error
     if (rest[0] === 'list' && method === 'POST') {
       const claims = claimsOf(req);
       const body = await readJson(req);
-      let prefix = String(body.prefix ?? '');
+      const texts = [body.prefix, body.search, body.sortBy?.column, body.sortBy?.order];
+      if (texts.some((t) => t !== undefined && typeof t !== 'string') || (body.sortBy !== undefined && typeof body.sortBy !== 'object')) {
+        throw ERRORS.invalidRequest('prefix, search and sortBy.column / sortBy.order must be strings');
+      }
+      let prefix = body.prefix ?? '';
       if (prefix && !prefix.endsWith('/')) prefix += '/';
+      const limit = body.limit ?? 100;
+      const offset = body.offset ?? 0;
+      if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0 || offset > 2 ** 31 - 1) {
+        throw ERRORS.invalidRequest('limit must be a positive integer and offset a non-negative integer');
+      }
       const rows = await db.search(claims, {
-        bucketId: rest[1] ?? '', prefix, limit: Number(body.limit) || 100, offset: Number(body.offset) || 0,
-        search: String(body.search ?? ''), sortColumn: body.sortBy?.column ?? 'name', sortOrder: body.sortBy?.order ?? 'asc',
+        bucketId: rest[1] ?? '', prefix, limit: Math.min(limit, 1000), offset,
+        search: body.search ?? '', sortColumn: body.sortBy?.column ?? 'name', sortOrder: body.sortBy?.order ?? 'asc',
       });
       return json(200, rows);
     }

@@ -33,11 +33,14 @@ export function readAll(req, limit, tooLong) {
 export async function readJson(req) {
   const raw = await readAll(req, MAX_JSON_BYTES, () => ERRORS.invalidRequest('Body is too large'));
   if (!raw.length) return {};
+  let body;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    body = JSON.parse(raw.toString('utf8'));
   } catch {
     throw ERRORS.invalidRequest('Body is not valid JSON');
   }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw ERRORS.invalidRequest('body must be object');
+  return body;
 }
 
 /** Hosted's validateMimeType: "type/subtype" must match an allowed "type/subtype" or "type/*". */
