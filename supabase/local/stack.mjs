@@ -10,7 +10,7 @@ import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import exitHook from 'async-exit-hook';
 import pg from 'pg';
 import { ports, apiUrl, siteUrl, inboxUrl } from '../../config/ports.mjs';
@@ -199,7 +199,7 @@ async function main() {
   });
   running.gateway = gateway;
   if (!(await checkHealth())) throw new Error('PostgREST did not become healthy');
-  const extraJobs = extraFunctionsDir ? await import(path.join(extraFunctionsDir, 'schedule.mjs')).then((m) => m.SCHEDULE, () => []) : [];
+  const extraJobs = extraFunctionsDir ? await import(pathToFileURL(path.join(extraFunctionsDir, 'schedule.mjs')).href).then((m) => m.SCHEDULE, () => []) : [];
   running.stopScheduler = startScheduler({ apiUrl, connectionString, jobs: [...SCHEDULE, ...extraJobs], functions, isStopping });
   await running.inbox.listening;
 
