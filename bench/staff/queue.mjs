@@ -23,10 +23,10 @@ const ROWS = arg('--rows', 100_000);
 const RUNS = arg('--runs', 20);
 const log = (...m) => console.log('[bench:staff]', ...m);
 
-/** The island's own query builder (src/components/staff/queue-query.ts), bundled for Node. */
+/** The island's own query builder (src/api/queue-query.ts), bundled for Node. */
 async function loadQueueQuery() {
   const out = await build({
-    entryPoints: [path.join(root, 'src/components/staff/queue-query.ts')],
+    entryPoints: [path.join(root, 'src/api/queue-query.ts')],
     bundle: true, format: 'esm', platform: 'node', write: false, external: ['@supabase/supabase-js'],
   });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
@@ -129,7 +129,7 @@ async function main() {
 ${os.cpus().length} cores (shared with other work), Node ${process.version}.
 
 ${total.toLocaleString('en')} requests in the table (${ROWS.toLocaleString('en')} loaded in ${loadSeconds.toFixed(1)} s, plus the seed).
-Each line is the island's own query (\`src/components/staff/queue-query.ts\`, bundled), sent by
+Each line is the island's own query (\`src/api/queue-query.ts\`, bundled), sent by
 supabase-js signed in as the demo officer (RLS on), through the gateway and PostgREST; one client,
 ${RUNS} calls after 2 warm-up calls. Times in ms.
 

@@ -2,10 +2,9 @@
 // content layout of src/content.config.ts; tests/unit/cms-config.test.ts proves the two agree.
 import { CHANNELS } from '../schemas/channels';
 import { DOCUMENT_KINDS, FAQ_CATEGORIES, SAUDI_PHONE } from '../schemas/content';
+import { DEFAULT_LOCALE, LOCALES } from '../lib/locale';
 
 type Field = Record<string, unknown> & { name: string; widget: string };
-
-const LOCALES = ['ar', 'en'] as const;
 
 /** Fields that are the same in both languages are written once (Arabic) and copied to English. */
 const shared = { i18n: 'duplicate' } as const;
@@ -170,7 +169,7 @@ export function cmsConfig(localBackendUrl: string) {
     publish_mode: 'editorial_workflow',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    i18n: { structure: 'multiple_folders', locales: [...LOCALES], default_locale: 'ar' },
+    i18n: { structure: 'multiple_folders', locales: [...LOCALES], default_locale: DEFAULT_LOCALE },
     collections,
   };
 }

@@ -1,5 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
-import type { Locale } from '../i18n';
+import type { Locale } from './locale';
 
 /** The file name of an entry (`ar/preamble` → `preamble`), the same in both locales. */
 export function slugOf(entry: { id: string }): string {

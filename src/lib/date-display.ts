@@ -1,4 +1,5 @@
-import type { Locale } from '../i18n';
+import { DAY_MS } from './decision-window';
+import type { Locale } from './locale';
 
 /**
  * A date as people read it: Gregorian first, then the Umm al-Qura Hijri date (docs/ARCHITECTURE.md,
@@ -21,4 +22,18 @@ export const hijriDate = (date: Date, locale: Locale, style: Style = LONG) =>
 
 export function formatDate(date: Date, locale: Locale): string {
   return `${gregorianDate(date, locale)} (${hijriDate(date, locale)})`;
+}
+
+/** The calendar day in Riyadh, as a day number, so "days left" does not drift with the hour. */
+function riyadhDay(date: Date): number {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: RIYADH_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(date)
+    .split('-')
+    .map(Number);
+  return Date.UTC(y!, m! - 1, d!) / DAY_MS;
+}
+
+/** Whole days from `now` to `due` (0 on the day itself, negative once it has passed). */
+export function daysUntil(due: Date, now: Date = new Date()): number {
+  return riyadhDay(due) - riyadhDay(now);
 }

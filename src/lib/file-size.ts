@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locale } from '../i18n';
+import type { Locale } from './locale';
 
 /** Size of a file under public/ (e.g. `/uploads/bylaws.pdf`), for "PDF, 2 KB" beside a link. */
 export function publicFileBytes(publicPath: string): number {

@@ -1,7 +1,15 @@
-import type { Settings } from '../schemas/content';
+/** What the organisation markup says about the association (content/settings has it all). */
+export interface OrganizationFacts {
+  site_name: string;
+  description: string;
+  email: string;
+  phone: string;
+  address: string;
+  social: readonly { url: string }[];
+}
 
 /** schema.org Organization for the association, from content/settings. */
-export function organizationJsonLd(settings: Settings, siteUrl: string, locale: string) {
+export function organizationJsonLd(settings: OrganizationFacts, siteUrl: string, locale: string) {
   return {
     '@context': 'https://schema.org',
     '@type': 'NGO',

@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { CHANNELS } from './channels';
-import { LOCALES } from './support-request';
+import { LOCALES } from '../lib/locale';
 import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
 
 /**
@@ -11,9 +11,15 @@ import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
 export const RATING_DIMENSIONS = ['overall', 'courtesy', 'clarity', 'speed', 'ease'] as const;
 export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
 export const COMMENT_MAX = 2000;
+/** The points of every rating, each with its words in the form (`survey.rating.<n>`). */
+export const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
 const rating = (dimension: RatingDimension) =>
-  z.coerce.number({ error: `rating_${dimension}_required` }).int().min(1, { error: `rating_${dimension}_required` }).max(5, { error: `rating_${dimension}_required` });
+  z.coerce
+    .number({ error: `rating_${dimension}_required` })
+    .int()
+    .min(1, { error: `rating_${dimension}_required` })
+    .max(RATINGS.length, { error: `rating_${dimension}_required` });
 
 export const satisfactionSurveySchema = z.object({
   reference: z
@@ -36,3 +42,19 @@ export const satisfactionSurveySchema = z.object({
 
 export type SatisfactionSurveyInput = z.input<typeof satisfactionSurveySchema>;
 export type SatisfactionSurvey = z.output<typeof satisfactionSurveySchema>;
+
+/** Rule keys of `submit_satisfaction_survey` (the schema's and the database's) and the field each belongs to. */
+export const SURVEY_RULE_FIELDS = {
+  reference_format: 'reference',
+  reference_unknown: 'reference',
+  channel_invalid: 'channel',
+  rating_overall_required: 'overall',
+  rating_courtesy_required: 'courtesy',
+  rating_clarity_required: 'clarity',
+  rating_speed_required: 'speed',
+  rating_ease_required: 'ease',
+  recommend_range: 'recommend',
+  comment_length: 'comment',
+  locale_required: 'locale',
+} as const;
+export type SurveyRuleKey = keyof typeof SURVEY_RULE_FIELDS;

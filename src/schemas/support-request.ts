@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { CHANNELS } from './channels';
+import { LOCALES } from '../lib/locale';
 import { E164_SAUDI_MOBILE, normaliseSaudiMobile } from '../lib/mobile';
 import { NATIONAL_ID_FORMAT, hasValidCheckDigit, normaliseNationalId } from '../lib/national-id';
 
@@ -22,7 +23,8 @@ export const REQUEST_TYPES = [
   'complaint',
   'other',
 ] as const;
-export const LOCALES = ['ar', 'en'] as const;
+export type BeneficiaryCategory = (typeof BENEFICIARY_CATEGORIES)[number];
+export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** The wording the applicant confirms is versioned; the version is stored with the request. */
 export const ACCURACY_DECLARATION_VERSION = '2026-11-policy-step-4';
@@ -77,6 +79,13 @@ export const RULE_FIELDS = {
 } as const;
 export type RuleKey = keyof typeof RULE_FIELDS;
 export type SupportRequestField = (typeof RULE_FIELDS)[RuleKey];
+
+/** The keys `submit_support_request` may refuse with: the schema's, and one only the database checks (supabase/CONTRACT.md). */
+export const REQUEST_RULE_FIELDS = {
+  ...RULE_FIELDS,
+  declaration_version_required: 'accuracy_confirmed',
+} as const;
+export type RequestRuleKey = keyof typeof REQUEST_RULE_FIELDS;
 
 export const codePointLength = (s: string) => [...s].length;
 export const collapseSpaces = (s: string) => s.trim().replace(/\s+/g, ' ');

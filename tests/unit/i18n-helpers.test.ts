@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dirOf, localePath, splitLocalePath, t } from '../../src/i18n';
+import { dirOf, islandMessages, localePath, messages, splitLocalePath, t } from '../../src/i18n';
+import { fill, translator } from '../../src/i18n/translate';
 
 describe('t()', () => {
   it('returns the string of the reader’s language', () => {
@@ -13,6 +14,7 @@ describe('t()', () => {
   });
 
   it('fails loudly on a key that does not exist, instead of showing it to a reader', () => {
+    // @ts-expect-error: keys are typed from the locale file, so a typo fails the type check first.
     expect(() => t('ar', 'nav.doesNotExist')).toThrow(/nav\.doesNotExist/);
   });
 });
@@ -43,5 +45,26 @@ describe('dirOf()', () => {
   it('writes Arabic right to left and English left to right', () => {
     expect(dirOf('ar')).toBe('rtl');
     expect(dirOf('en')).toBe('ltr');
+  });
+});
+
+describe('the islands’ translator and their strings', () => {
+  it('picks only the strings an island is given, at build time', () => {
+    const track = islandMessages('en', 'track');
+    const keys = Object.keys(track);
+    expect(keys).toContain('track.title');
+    expect(keys).toContain('errors.track.reference_required');
+    expect(keys.filter((key) => !/^(track|form|errors\.track)\./.test(key))).toEqual([]);
+    expect(keys.length).toBeLessThan(Object.keys(messages.en).length / 4);
+  });
+
+  it('fills placeholders like t() and throws on a key it was not given, rather than showing it', () => {
+    const t = translator(islandMessages('ar', 'staff'));
+    expect(t('staff.queue.page', { page: 2, pages: 5 })).toBe(fill(messages.ar['staff.queue.page'], { page: 2, pages: 5 }));
+    expect(t('staff.queue.page', { page: 2, pages: 5 })).toContain('2');
+    expect(t.has('staff.loading')).toBe(true);
+    expect(t.has('track.title')).toBe(false);
+    // @ts-expect-error: the staff island's keys are typed, so another island's key fails the type check first.
+    expect(() => t('track.title')).toThrow(/track\.title/);
   });
 });

@@ -4,7 +4,7 @@ import { locales, messages, placeholdersOf } from '../../src/i18n';
 // Every UI string exists in both languages with the same placeholders, so no page ever shows a
 // raw key or an unfilled `{name}` to a reader of either language.
 describe('UI strings in Arabic and English', () => {
-  const [ar, en] = [messages.ar, messages.en];
+  const [ar, en]: Record<string, string>[] = [messages.ar, messages.en];
 
   it('have the same keys', () => {
     const missingInEnglish = Object.keys(ar).filter((key) => !(key in en));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, applyFilters, type QueueFilters } from '../../src/components/staff/queue-query';
+import { EMPTY_FILTERS, applyFilters, type QueueFilters } from '../../src/api/queue-query';
 
 /** Records the PostgREST filters the island would send. */
 function recorder() {

@@ -1,27 +1,17 @@
 import { useEffect, useState } from 'react';
-import { supabase } from '../../lib/supabase';
-import { RATING_DIMENSIONS, type RatingDimension } from '../../schemas/satisfaction-survey';
-import { makeT, type Messages } from '../staff/i18n';
-
-/** The shape of `service_stats()` (supabase/CONTRACT.md); a figure from fewer than 5 rows is null. */
-export interface ServiceStats {
-  months: { month: string; submitted: number | null; decided: number | null }[];
-  requests_total: number | null;
-  decisions: number | null;
-  /** 0..1: decisions made by decision_due_by (the 6-week promise). */
-  decided_within_window_share: number | null;
-  median_days_to_decision: number | null;
-  survey_responses: number | null;
-  satisfaction: Partial<Record<RatingDimension | 'recommend', number | null>>;
-}
+import { loadServiceStats, type ServiceStats } from '../../api/service-stats';
+import type { IslandMessages } from '../../i18n/islands';
+import { translator } from '../../i18n/translate';
+import type { Locale } from '../../lib/locale';
+import { RATING_DIMENSIONS } from '../../schemas/satisfaction-survey';
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; stats: ServiceStats };
 
-export default function ServiceFigures({ locale, messages }: { locale: 'ar' | 'en'; messages: Messages }) {
-  const t = makeT(messages);
+export default function ServiceFigures({ locale, messages }: { locale: Locale; messages: IslandMessages<'figures'> }) {
+  const t = translator(messages);
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
-    supabase.rpc('service_stats').then(({ data, error }) => setState(error || !data ? { kind: 'failed' } : { kind: 'ready', stats: data as ServiceStats }));
+    loadServiceStats().then((stats) => setState(stats ? { kind: 'ready', stats } : { kind: 'failed' }));
   }, []);
   const number = new Intl.NumberFormat(locale === 'ar' ? 'ar-SA-u-nu-latn' : 'en', { maximumFractionDigits: 1 });
   const shown = (v: number | null | undefined, suffix = '') => (v === null || v === undefined ? t('figures.hidden') : `${number.format(v)}${suffix}`);

@@ -1,5 +1,6 @@
-import type { SupportRequest } from '../../schemas/support-request';
-import type { Translate } from '../../lib/forms/messages';
+import type { IslandTranslate } from '../../i18n/islands';
+import type { RequestRuleKey, SupportRequest } from '../../schemas/support-request';
+import type { RequestFieldsWording } from './RequestFields';
 import type { ChannelOption } from './types';
 
 /** `refused`: a spam check the database made (too fast, honeypot): wait, then send again. */
@@ -7,7 +8,9 @@ export type SendState = 'idle' | 'sending' | 'unavailable' | 'refused';
 
 interface Props {
   request: SupportRequest;
-  t: Translate;
+  t: IslandTranslate<'request'>;
+  /** The form's own labels, so the review names each answer as the form asked it. */
+  labels: RequestFieldsWording['label'];
   channels: ChannelOption[];
   sendState: SendState;
   refusalKey: string | null;
@@ -16,19 +19,19 @@ interface Props {
 }
 
 /** GOV.UK's "check your answers": every answer with a link to change it, then send. */
-export function CheckAnswers({ request, t, channels, sendState, refusalKey, onChange, onSend }: Props) {
+export function CheckAnswers({ request, t, labels, channels, sendState, refusalKey, onChange, onSend }: Props) {
   const channelLabel = channels.find((c) => c.value === request.preferred_channel)?.label ?? request.preferred_channel;
   const rows: { field: string; label: string; value: string; ltr?: boolean }[] = [
-    { field: 'full_name', label: t('request.fullName.label'), value: request.full_name },
-    { field: 'national_id', label: t('request.nationalId.label'), value: request.national_id, ltr: true },
-    { field: 'mobile', label: t('request.mobile.label'), value: request.mobile, ltr: true },
-    { field: 'email', label: t('request.email.label'), value: request.email || t('request.review.notGiven'), ltr: request.email !== '' },
-    { field: 'city', label: t('request.city.label'), value: request.city },
-    { field: 'category', label: t('request.category.legend'), value: t(`request.category.${request.category}`) },
-    { field: 'request_type', label: t('request.requestType.label'), value: t(`request.requestType.${request.request_type}`) },
-    { field: 'description', label: t('request.description.label'), value: request.description },
-    { field: 'preferred_channel', label: t('request.preferredChannel.legend'), value: channelLabel },
-    { field: 'accuracy_confirmed', label: t('request.declarations.legend'), value: t('request.review.declarationsConfirmed') },
+    { field: 'full_name', label: labels.full_name, value: request.full_name },
+    { field: 'national_id', label: labels.national_id, value: request.national_id, ltr: true },
+    { field: 'mobile', label: labels.mobile, value: request.mobile, ltr: true },
+    { field: 'email', label: labels.email, value: request.email || t('request.review.notGiven'), ltr: request.email !== '' },
+    { field: 'city', label: labels.city, value: request.city },
+    { field: 'category', label: labels.category, value: t(`request.category.${request.category}`) },
+    { field: 'request_type', label: labels.request_type, value: t(`request.requestType.${request.request_type}`) },
+    { field: 'description', label: labels.description, value: request.description },
+    { field: 'preferred_channel', label: labels.preferred_channel, value: channelLabel },
+    { field: 'accuracy_confirmed', label: labels.declarations, value: t('request.review.declarationsConfirmed') },
   ];
   const sending = sendState === 'sending';
   return (
@@ -41,7 +44,7 @@ export function CheckAnswers({ request, t, channels, sendState, refusalKey, onCh
       )}
       {sendState === 'refused' && refusalKey && (
         <div className="alert alert--warning" role="alert">
-          <p>{t(`errors.${refusalKey}`)}</p>
+          <p>{t(`errors.${refusalKey as RequestRuleKey}`)}</p>
         </div>
       )}
       <dl className="summary-list">

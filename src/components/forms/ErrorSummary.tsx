@@ -6,6 +6,18 @@ export interface SummaryError {
   message: string;
 }
 
+/** The summary's entries in the fields' page order: each field's message, linked to its control. */
+export function summaryOf<F extends string>(
+  fields: readonly F[],
+  message: (field: F) => string | undefined,
+  target: (field: F) => string = (field) => field,
+): SummaryError[] {
+  return fields.flatMap((field) => {
+    const text = message(field);
+    return text === undefined ? [] : [{ target: target(field), message: text }];
+  });
+}
+
 interface Props {
   title: string;
   errors: SummaryError[];

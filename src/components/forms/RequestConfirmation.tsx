@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { gregorianDate, hijriDate, type FormLocale } from '../../lib/forms/dates';
-import type { Translate } from '../../lib/forms/messages';
-import type { SubmittedRequest } from '../../lib/forms/submit-request';
+import type { RequestReceipt } from '../../api/request-arguments';
+import type { IslandTranslate } from '../../i18n/islands';
+import { gregorianDate, hijriDate } from '../../lib/date-display';
+import type { Locale } from '../../lib/locale';
 
 interface Props {
-  request: SubmittedRequest;
-  locale: FormLocale;
-  t: Translate;
+  request: RequestReceipt;
+  locale: Locale;
+  t: IslandTranslate<'request'>;
   /** The policy's handling steps 5 to 7, in its words (from content/). */
   nextSteps: string[];
   trackHref: string;
 }
 
-function DualDate({ iso, locale }: { iso: string; locale: FormLocale }) {
+function DualDate({ iso, locale }: { iso: string; locale: Locale }) {
   const date = new Date(iso);
   return (
     <time dateTime={iso}>

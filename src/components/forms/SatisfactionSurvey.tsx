@@ -1,23 +1,31 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { RATING_DIMENSIONS, COMMENT_MAX, satisfactionSurveySchema, type SatisfactionSurvey as Survey, type SatisfactionSurveyInput } from '../../schemas/satisfaction-survey';
-import { translator } from '../../lib/forms/messages';
-import { submitSatisfactionSurvey } from '../../lib/forms/submit-survey';
+import { schemaResolver } from './schema-resolver';
+import { submitSatisfactionSurvey } from '../../api/submit-survey';
+import { translator } from '../../i18n/translate';
+import {
+  RATING_DIMENSIONS,
+  RATINGS,
+  COMMENT_MAX,
+  satisfactionSurveySchema,
+  type SatisfactionSurvey as Survey,
+  type SatisfactionSurveyInput,
+  type SurveyRuleKey,
+} from '../../schemas/satisfaction-survey';
 import { CharacterCount } from './CharacterCount';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary, summaryOf } from './ErrorSummary';
+import { firstOptionId } from './RadioGroup';
 import { Field } from './Field';
 import { RadioGroup } from './RadioGroup';
 import type { ChannelOption, IslandProps } from './types';
 import { useErrorTitle } from './useErrorTitle';
 
-interface Props extends IslandProps {
+interface Props extends IslandProps<'survey'> {
   channels: ChannelOption[];
 }
 
 const FIELDS = ['reference', 'channel', ...RATING_DIMENSIONS, 'recommend', 'comment'] as const;
 const RADIO = new Set<string>([...RATING_DIMENSIONS, 'recommend']);
-const RATINGS = ['1', '2', '3', '4', '5'];
 const RECOMMEND = Array.from({ length: 11 }, (_, n) => String(n));
 
 /**
@@ -28,7 +36,7 @@ const RECOMMEND = Array.from({ length: 11 }, (_, n) => String(n));
 export default function SatisfactionSurvey({ locale, messages, channels }: Props) {
   const t = translator(messages);
   const form = useForm<SatisfactionSurveyInput, unknown, Survey>({
-    resolver: zodResolver(satisfactionSurveySchema),
+    resolver: schemaResolver(satisfactionSurveySchema),
     defaultValues: { reference: '', channel: '', comment: '', recommend: '', locale } as unknown as SatisfactionSurveyInput,
     shouldFocusError: false,
   });
@@ -49,8 +57,11 @@ export default function SatisfactionSurvey({ locale, messages, channels }: Props
 
   const errors = formState.errors as Partial<Record<(typeof FIELDS)[number], { message?: string }>>;
   useErrorTitle(attempt > 0 && Object.keys(errors).length > 0, t('form.error.titlePrefix'));
-  const message = (field: (typeof FIELDS)[number]) => (errors[field]?.message ? t(`errors.survey.${errors[field]!.message}`) : undefined);
-  const summary = FIELDS.filter((field) => errors[field]).map((field) => ({ target: RADIO.has(field) ? `${field}-0` : field, message: message(field)! }));
+  const message = (field: (typeof FIELDS)[number]) => {
+    const key = errors[field]?.message;
+    return key ? t(`errors.survey.${key as SurveyRuleKey}`) : undefined;
+  };
+  const summary = summaryOf(FIELDS, message, (field) => (RADIO.has(field) ? firstOptionId(field) : field));
   const errorPrefix = t('form.error.prefix');
   const commentLength = [...(watch('comment') ?? '').trim()].length;
 

@@ -1,16 +1,17 @@
-import { daysUntil, gregorianDate, hijriDate, type FormLocale } from '../../lib/forms/dates';
-import type { Translate } from '../../lib/forms/messages';
-import { isDecided, stepsAhead } from '../../lib/forms/request-journey';
-import type { StatusAnswer } from '../../lib/forms/status-lookup';
+import type { StatusAnswer } from '../../api/status-lookup';
+import type { IslandKey, IslandTranslate } from '../../i18n/islands';
+import { daysUntil, formatDate } from '../../lib/date-display';
+import type { Locale } from '../../lib/locale';
+import { isDecided, stepsAhead } from '../../lib/request-journey';
 
 interface Props {
   answer: StatusAnswer;
-  locale: FormLocale;
-  t: Translate;
+  locale: Locale;
+  t: IslandTranslate<'track'>;
   channelsHref: string;
 }
 
-const dual = (iso: string, locale: FormLocale) => `${gregorianDate(new Date(iso), locale)} (${hijriDate(new Date(iso), locale)})`;
+const dual = (iso: string, locale: Locale) => formatDate(new Date(iso), locale);
 
 /** The answer to a status lookup, in plain words. */
 export function StatusResult({ answer, locale, t, channelsHref }: Props) {
@@ -75,7 +76,7 @@ export function StatusResult({ answer, locale, t, channelsHref }: Props) {
           <h3>{t('track.next.heading')}</h3>
           <ol className="timeline timeline--ahead" role="list">
             {stepsAhead(answer.status).map((step) => (
-              <li key={step}>{t(`track.next.${step}`)}</li>
+              <li key={step}>{t(`track.next.${step}` as IslandKey<'track'>)}</li>
             ))}
           </ol>
         </>

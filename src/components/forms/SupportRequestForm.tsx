@@ -1,20 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { schemaResolver } from './schema-resolver';
+import type { RequestReceipt } from '../../api/request-arguments';
+import { submitSupportRequest } from '../../api/submit-request';
+import { translator } from '../../i18n/translate';
+import { clearDraft, loadDraft, newDraft, saveDraft, type Draft } from '../../lib/draft';
 import { supportRequestSchema, type SupportRequest, type SupportRequestInput } from '../../schemas/support-request';
-import { clearDraft, loadDraft, newDraft, saveDraft, type Draft } from '../../lib/forms/draft';
-import { translator } from '../../lib/forms/messages';
-import { submitSupportRequest, type SubmittedRequest } from '../../lib/forms/submit-request';
 import { CheckAnswers, type SendState } from './CheckAnswers';
 import { RequestConfirmation } from './RequestConfirmation';
 import { RequestFormStep } from './RequestFormStep';
 import { controlId, emptyRequest, type RequestField } from './request-fields';
+import { requestWording } from './request-wording';
 import type { ChannelOption, IslandProps } from './types';
 import { useErrorTitle } from './useErrorTitle';
 
 export const DRAFT_KEY = 'irtiqaa.supportRequest.draft';
 
-interface Props extends IslandProps {
+interface Props extends IslandProps<'request'> {
   channels: ChannelOption[];
   nextSteps: string[];
   links: { privacy: string; channels: string; track: string };
@@ -25,8 +27,9 @@ type Step = 'form' | 'review' | 'confirmation';
 /** /request: the form, "check your answers", then the confirmation (three steps, one page). */
 export default function SupportRequestForm({ locale, messages, channels, nextSteps, links }: Props) {
   const t = translator(messages);
+  const wording = requestWording(t, links.privacy);
   const form = useForm<SupportRequestInput, unknown, SupportRequest>({
-    resolver: zodResolver(supportRequestSchema),
+    resolver: schemaResolver(supportRequestSchema),
     defaultValues: emptyRequest(locale),
     shouldFocusError: false,
   });
@@ -36,7 +39,7 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
   const [review, setReview] = useState<SupportRequest | null>(null);
   const [sendState, setSendState] = useState<SendState>('idle');
   const [refusalKey, setRefusalKey] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState<SubmittedRequest | null>(null);
+  const [submitted, setSubmitted] = useState<RequestReceipt | null>(null);
   const draft = useRef<Draft<SupportRequestInput> | null>(null);
   const honeypot = useRef<HTMLInputElement>(null);
   const trap = useRef('');
@@ -127,8 +130,9 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
         <RequestFormStep
           form={form}
           t={t}
+          wording={wording}
           channels={channels}
-          links={links}
+          channelsHref={links.channels}
           attempt={attempt}
           restored={restored}
           honeypot={honeypot}
@@ -137,7 +141,7 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
         />
       )}
       {step === 'review' && review && (
-        <CheckAnswers request={review} t={t} channels={channels} sendState={sendState} refusalKey={refusalKey} onChange={changeAnswer} onSend={send} />
+        <CheckAnswers request={review} t={t} labels={wording.label} channels={channels} sendState={sendState} refusalKey={refusalKey} onChange={changeAnswer} onSend={send} />
       )}
       {step === 'confirmation' && submitted && (
         <RequestConfirmation request={submitted} locale={locale} t={t} nextSteps={nextSteps} trackHref={links.track} />

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { lookUpStatus, statusLookupSchema, type StatusAnswer, type StatusLookup, type StatusLookupInput } from '../../lib/forms/status-lookup';
-import { translator } from '../../lib/forms/messages';
+import { schemaResolver } from './schema-resolver';
+import { lookUpStatus, type StatusAnswer } from '../../api/status-lookup';
+import { translator } from '../../i18n/translate';
+import { statusLookupSchema, type StatusLookup, type StatusLookupInput, type StatusLookupRule } from '../../schemas/status-lookup';
+import { summaryOf } from './ErrorSummary';
 import { ErrorSummary } from './ErrorSummary';
 import { Field } from './Field';
 import { StatusResult } from './StatusResult';
@@ -10,7 +12,7 @@ import { latinDigitsAsTyped } from './digitsAsTyped';
 import type { IslandProps } from './types';
 import { useErrorTitle } from './useErrorTitle';
 
-interface Props extends IslandProps {
+interface Props extends IslandProps<'track'> {
   channelsHref: string;
 }
 
@@ -18,7 +20,7 @@ interface Props extends IslandProps {
 export default function TrackRequest({ locale, messages, channelsHref }: Props) {
   const t = translator(messages);
   const { register, handleSubmit, formState, setValue } = useForm<StatusLookupInput, unknown, StatusLookup>({
-    resolver: zodResolver(statusLookupSchema),
+    resolver: schemaResolver(statusLookupSchema),
     defaultValues: { reference: '', phone_last4: '' },
     shouldFocusError: false,
   });
@@ -38,10 +40,11 @@ export default function TrackRequest({ locale, messages, channelsHref }: Props) 
 
   const errors = formState.errors;
   useErrorTitle(attempt > 0 && Object.keys(errors).length > 0, t('form.error.titlePrefix'));
-  const message = (field: 'reference' | 'phone_last4') => (errors[field]?.message ? t(`errors.track.${errors[field]!.message}`) : undefined);
-  const summary = (['reference', 'phone_last4'] as const)
-    .filter((field) => errors[field])
-    .map((field) => ({ target: field, message: message(field)! }));
+  const message = (field: 'reference' | 'phone_last4') => {
+    const key = errors[field]?.message;
+    return key ? t(`errors.track.${key as StatusLookupRule}`) : undefined;
+  };
+  const summary = summaryOf(['reference', 'phone_last4'] as const, message);
   const errorPrefix = t('form.error.prefix');
 
   const onValid = async (lookup: StatusLookup) => {

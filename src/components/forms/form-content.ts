@@ -1,8 +1,7 @@
 import { getEntry } from 'astro:content';
 import { getLocalized } from '../../lib/content';
 import { parsePolicySteps } from '../../lib/policy-steps';
-import { messages, type Locale } from '../../i18n';
-import { pickMessages } from '../../lib/forms/messages';
+import type { Locale } from '../../lib/locale';
 import type { ChannelOption } from './types';
 
 /** The eight channels in the editors' order, labelled as content/channels names them. */
@@ -18,9 +17,4 @@ export async function stepsAfterSubmission(locale: Locale): Promise<string[]> {
   const { steps } = parsePolicySteps(section.body);
   if (steps.length < 7) throw new Error(`content/policy/${locale}/handling-mechanism.md: expected 7 steps`);
   return steps.slice(4, 7);
-}
-
-/** Only the strings an island uses travel to the browser. */
-export function islandMessages(locale: Locale, prefixes: readonly string[]) {
-  return pickMessages(messages[locale], prefixes);
 }

@@ -1,6 +1,8 @@
+import type { Locale } from '../../lib/locale';
 import type { SupportRequestInput } from '../../schemas/support-request';
+import { firstOptionId } from './RadioGroup';
 
-/** The form's fields in page order: the error summary and the review list follow it. */
+/** The request's fields in page order: the error summary and the review list follow it. */
 export const REQUEST_FIELDS = [
   'full_name',
   'national_id',
@@ -16,12 +18,18 @@ export const REQUEST_FIELDS = [
 ] as const satisfies readonly (keyof SupportRequestInput)[];
 export type RequestField = (typeof REQUEST_FIELDS)[number];
 
-export const RADIO_FIELDS: ReadonlySet<string> = new Set(['category', 'preferred_channel']);
+/**
+ * How the category and the preferred channel are asked: radios for the applicant (every choice
+ * in view), selects in the staff workspace, where staff know the lists.
+ */
+export type ChoiceStyle = 'radios' | 'selects';
+const CHOICE_FIELDS: ReadonlySet<string> = new Set(['category', 'preferred_channel']);
 
 /** The id focus moves to for a field: a radio group's first option. */
-export const controlId = (field: string) => (RADIO_FIELDS.has(field) ? `${field}-0` : field);
+export const controlId = (field: string, choices: ChoiceStyle = 'radios') =>
+  choices === 'radios' && CHOICE_FIELDS.has(field) ? firstOptionId(field) : field;
 
-export const emptyRequest = (locale: 'ar' | 'en'): SupportRequestInput =>
+export const emptyRequest = (locale: Locale): SupportRequestInput =>
   ({
     full_name: '',
     national_id: '',

@@ -1,6 +1,6 @@
+import type { Island, IslandMessages } from '../../i18n/islands';
+import type { Locale } from '../../lib/locale';
 import type { Channel } from '../../schemas/channels';
-import type { FormLocale } from '../../lib/forms/dates';
-import type { Messages } from '../../lib/forms/messages';
 
 export interface ChannelOption {
   value: Channel;
@@ -8,7 +8,7 @@ export interface ChannelOption {
 }
 
 /** What every form island receives from its page: the locale and only the strings it uses. */
-export interface IslandProps {
-  locale: FormLocale;
-  messages: Messages;
+export interface IslandProps<I extends Island> {
+  locale: Locale;
+  messages: IslandMessages<I>;
 }

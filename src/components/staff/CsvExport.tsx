@@ -1,32 +1,22 @@
 import { useState } from 'react';
+import { loadExport } from '../../api/staff';
+import type { IslandTranslate } from '../../i18n/islands';
 import { toCsv } from '../../lib/csv';
-import type { Translate } from './i18n';
-import { fetchAll } from './fetch-all';
 
-const EXPORTS = {
-  requests: {
-    table: 'support_requests',
-    columns: ['reference', 'created_at', 'status', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'preferred_channel', 'intake_channel', 'locale', 'decision_due_from', 'decision_due_by', 'decided_at', 'assigned_to', 'description'],
-  },
-  surveys: {
-    table: 'satisfaction_surveys',
-    columns: ['created_at', 'reference', 'channel', 'overall', 'courtesy', 'clarity', 'speed', 'ease', 'recommend', 'comment', 'locale'],
-  },
+const COLUMNS = {
+  requests: ['reference', 'created_at', 'status', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'preferred_channel', 'intake_channel', 'locale', 'decision_due_from', 'decision_due_by', 'decided_at', 'assigned_to', 'description'],
+  surveys: ['created_at', 'reference', 'channel', 'overall', 'courtesy', 'clarity', 'speed', 'ease', 'recommend', 'comment', 'locale'],
 } as const;
 
 /** Excel-ready CSV (UTF-8 with BOM) of what this role may read; RLS decides what that is. */
-export default function CsvExport({ t }: { t: Translate }) {
+export default function CsvExport({ t }: { t: IslandTranslate<'staff'> }) {
   const [status, setStatus] = useState('');
 
-  async function download(kind: keyof typeof EXPORTS) {
-    const spec = EXPORTS[kind];
+  async function download(kind: keyof typeof COLUMNS) {
     setStatus(t('staff.loading'));
     try {
-      const select = kind === 'surveys' ? '*, support_requests(reference)' : '*';
-      const rows = (await fetchAll(spec.table, select, 'created_at')).map((r) =>
-        r.support_requests ? { ...r, reference: (r.support_requests as { reference: string }).reference } : r,
-      );
-      const csv = toCsv(spec.columns, rows);
+      const rows = await loadExport(kind);
+      const csv = toCsv(COLUMNS[kind], rows);
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { supabase } from './staff-client';
+import { useState, type SubmitEvent } from 'react';
+import { addRequestNote, assignRequest, type StaffResult } from '../../api/staff';
+import type { StaffMember, SupportRequestRow } from '../../api/staff-types';
+import type { IslandTranslate } from '../../i18n/islands';
 import { REQUEST_HANDLING_ROLES } from '../../lib/workflow';
-import type { Translate } from './i18n';
-import type { StaffMember, SupportRequestRow } from './types';
 import { dbErrorMessage } from './db-error';
 
 interface Props {
-  t: Translate;
+  t: IslandTranslate<'staff'>;
   me: StaffMember;
   request: SupportRequestRow;
   staff: StaffMember[];
@@ -18,25 +18,24 @@ export default function NotesAndAssignment({ t, me, request, staff, onChanged }:
   const colleagues = staff.filter((s) => s.active && REQUEST_HANDLING_ROLES.includes(s.role));
   const assignee = staff.find((s) => s.user_id === request.assigned_to);
 
-  async function assign(userId: string) {
-    setError(null);
-    const { error: dbError } = await supabase.rpc('assign_request', { p_request_id: request.id, p_assignee: userId });
-    if (dbError) setError(dbErrorMessage(t, dbError));
-    else onChanged();
+  function settle(outcome: StaffResult, done?: () => void) {
+    if (!outcome.ok) return setError(dbErrorMessage(t, outcome.failure));
+    done?.();
+    onChanged();
   }
 
-  async function addNote(event: FormEvent<HTMLFormElement>) {
+  async function assign(userId: string) {
+    setError(null);
+    settle(await assignRequest(request.id, userId));
+  }
+
+  async function addNote(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const note = String(new FormData(form).get('note') ?? '').trim();
     if (!note) return setError(t('staff.notes.empty'));
     setError(null);
-    const { error: dbError } = await supabase.rpc('add_request_note', { p_request_id: request.id, p_note: note });
-    if (dbError) setError(dbErrorMessage(t, dbError));
-    else {
-      form.reset();
-      onChanged();
-    }
+    settle(await addRequestNote(request.id, note), () => form.reset());
   }
 
   return (

@@ -1,17 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { supabase } from './staff-client';
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { countRequestsByStatus, loadQueuePage } from '../../api/staff';
+import { EMPTY_FILTERS, PAGE_SIZE, type QueueFilters } from '../../api/queue-query';
+import type { QueueRow, StaffMember } from '../../api/staff-types';
+import type { IslandTranslate } from '../../i18n/islands';
 import { daysSince } from '../../lib/deadlines';
+import type { Locale } from '../../lib/locale';
 import { REQUEST_STATUSES, type RequestStatus } from '../../lib/workflow';
 import { BENEFICIARY_CATEGORIES } from '../../schemas/support-request';
 import { CHANNELS } from '../../schemas/channels';
-import type { Translate } from './i18n';
-import type { QueueRow, StaffMember } from './types';
-import { EMPTY_FILTERS, PAGE_SIZE, fetchQueuePage, type QueueFilters } from './queue-query';
 import DeadlineBadge from './DeadlineBadge';
 
 interface Props {
-  t: Translate;
-  locale: 'ar' | 'en';
+  t: IslandTranslate<'staff'>;
+  locale: Locale;
   me: StaffMember;
   onOpen: (id: string) => void;
 }
@@ -19,12 +20,7 @@ interface Props {
 function useStatusCounts() {
   const [counts, setCounts] = useState<Partial<Record<RequestStatus, number>>>({});
   useEffect(() => {
-    Promise.all(
-      REQUEST_STATUSES.map(async (status) => {
-        const { count } = await supabase.from('support_requests').select('id', { count: 'exact', head: true }).eq('status', status);
-        return [status, count ?? 0] as const;
-      }),
-    ).then((pairs) => setCounts(Object.fromEntries(pairs)));
+    countRequestsByStatus().then(setCounts);
   }, []);
   return counts;
 }
@@ -40,18 +36,18 @@ export default function Queue({ t, me, onOpen }: Props) {
   useEffect(() => {
     let current = true;
     setRows(null);
-    fetchQueuePage(supabase, filters, me.user_id, page).then(({ data, count, error }) => {
+    loadQueuePage(filters, me.user_id, page).then((result) => {
       if (!current) return;
-      setFailed(!!error);
-      setRows((data ?? []) as QueueRow[]);
-      setTotal(count ?? 0);
+      setFailed(!result.ok);
+      setRows(result.ok ? result.data.rows : []);
+      setTotal(result.ok ? result.data.total : 0);
     });
     return () => {
       current = false;
     };
   }, [filters, page, me.user_id]);
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+  function apply(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     setPage(0);

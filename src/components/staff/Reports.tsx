@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
-import { supabase } from './staff-client';
+import { loadDecisions, loadNoteTimes, loadOverdue, loadSurveys, type DecidedRequest, type SurveyRow } from '../../api/staff';
+import type { QueueRow, StaffMember } from '../../api/staff-types';
+import type { IslandTranslate } from '../../i18n/islands';
 import { daysBetween, median } from '../../lib/deadlines';
-import { formatDate, type Translate } from './i18n';
-import type { QueueRow, StaffMember } from './types';
-import { monthlyAverages, recommendScore, type SurveyRow } from './satisfaction-stats';
-import SatisfactionChart from './SatisfactionChart';
+import type { Locale } from '../../lib/locale';
 import CsvExport from './CsvExport';
-import { EMPTY_FILTERS, fetchQueuePage } from './queue-query';
-import { fetchAll } from './fetch-all';
+import { formatDate } from './format-date';
+import { monthlyAverages, recommendScore } from './satisfaction-stats';
+import SatisfactionChart from './SatisfactionChart';
 
 interface Props {
-  t: Translate;
-  locale: 'ar' | 'en';
+  t: IslandTranslate<'staff'>;
+  locale: Locale;
   me: StaffMember;
 }
 
@@ -23,9 +23,8 @@ function useFollowedUp(rows: SurveyRow[] | null): Set<string> {
   useEffect(() => {
     const low = (rows ?? []).filter((r) => r.overall <= LOW_SCORE && r.request_id);
     if (low.length === 0) return;
-    supabase.from('request_events').select('request_id, created_at').eq('kind', 'note').in('request_id', low.map((r) => r.request_id!))
-      .then(({ data }) => {
-        const notes = (data ?? []) as { request_id: string; created_at: string }[];
+    loadNoteTimes(low.map((r) => r.request_id!))
+      .then((notes) => {
         setDone(new Set(low.filter((r) => notes.some((n) => n.request_id === r.request_id && n.created_at > r.created_at)).map((r) => r.id)));
       });
   }, [rows]);
@@ -36,9 +35,7 @@ function SatisfactionReport({ t, locale }: Omit<Props, 'me'>) {
   const [rows, setRows] = useState<SurveyRow[] | null>(null);
   const followedUp = useFollowedUp(rows);
   useEffect(() => {
-    const since = new Date(Date.now() - 365 * 86_400_000).toISOString();
-    supabase.from('satisfaction_surveys').select('*, support_requests(reference)').gte('created_at', since).order('created_at', { ascending: false }).limit(5000)
-      .then(({ data }) => setRows((data ?? []) as SurveyRow[]));
+    loadSurveys(new Date(Date.now() - 365 * 86_400_000)).then(setRows);
   }, []);
   if (!rows) return <p role="status">{t('staff.loading')}</p>;
   const score = recommendScore(rows);
@@ -73,16 +70,14 @@ function SatisfactionReport({ t, locale }: Omit<Props, 'me'>) {
 }
 
 function DeadlinesReport({ t, me }: Omit<Props, 'locale'>) {
-  const [decided, setDecided] = useState<{ created_at: string; decided_at: string; decision_due_by: string }[] | null>(null);
+  const [decided, setDecided] = useState<DecidedRequest[] | null>(null);
   const [overdue, setOverdue] = useState<QueueRow[]>([]);
   const [overdueTotal, setOverdueTotal] = useState(0);
   useEffect(() => {
-    fetchAll('support_requests', 'created_at,decided_at,decision_due_by', 'created_at', 20_000, (q) => q.not('decided_at', 'is', null))
-      .then((rows) => setDecided(rows as { created_at: string; decided_at: string; decision_due_by: string }[]))
-      .catch(() => setDecided([]));
-    fetchQueuePage(supabase, { ...EMPTY_FILTERS, deadline: 'overdue' }, me.user_id, 0).then(({ data, count }) => {
-      setOverdue((data ?? []) as QueueRow[]);
-      setOverdueTotal(count ?? 0);
+    loadDecisions().then(setDecided, () => setDecided([]));
+    loadOverdue(me.user_id).then((result) => {
+      setOverdue(result.ok ? result.data.rows : []);
+      setOverdueTotal(result.ok ? result.data.total : 0);
     });
   }, [me.user_id]);
   if (!decided) return <p role="status">{t('staff.loading')}</p>;

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { supabase } from './staff-client';
+import { useState, type SubmitEvent } from 'react';
+import { transitionRequest } from '../../api/staff';
+import type { StaffMember, SupportRequestRow } from '../../api/staff-types';
+import type { IslandKey, IslandTranslate } from '../../i18n/islands';
 import { actionsFor, type Transition } from '../../lib/workflow';
-import type { Translate } from './i18n';
-import type { StaffMember, SupportRequestRow } from './types';
 import { dbErrorMessage } from './db-error';
 
 interface Props {
-  t: Translate;
+  t: IslandTranslate<'staff'>;
   me: StaffMember;
   request: SupportRequestRow;
   onChanged: () => void;
@@ -17,13 +17,13 @@ export default function RequestActions({ t, me, request, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const actions = actionsFor(me.role, request.status);
 
-  async function run(transition: Transition, event: FormEvent<HTMLFormElement>) {
+  async function run(transition: Transition, event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
     setError(null);
-    const { error: dbError } = await supabase.rpc('transition_request', { p_request_id: request.id, p_to: transition.to, p_note: note || null });
-    if (dbError) setError(dbErrorMessage(t, dbError));
-    else onChanged();
+    const outcome = await transitionRequest(request.id, transition.to, note || null);
+    if (outcome.ok) onChanged();
+    else setError(dbErrorMessage(t, outcome.failure));
   }
 
   if (actions.length === 0) return <p>{t('staff.actions.none')}</p>;
@@ -35,7 +35,7 @@ export default function RequestActions({ t, me, request, onChanged }: Props) {
         const noteId = `note-${a.action}-${a.to}`;
         return (
           <form key={`${a.from}-${a.to}`} className="staff-action" onSubmit={(e) => run(a, e)}>
-            <label htmlFor={noteId}>{t(a.noteRequired ? `staff.actions.noteRequired.${a.to}` : 'staff.actions.noteOptional')}</label>
+            <label htmlFor={noteId}>{t(a.noteRequired ? (`staff.actions.noteRequired.${a.to}` as IslandKey<'staff'>) : 'staff.actions.noteOptional')}</label>
             {/* Not `required`: a missing reason must reach the database, which refuses with its own key. */}
             <textarea id={noteId} name="note" rows={2} />
             <button type="submit" data-action={a.action}>{t(`staff.action.${a.action}`)}</button>

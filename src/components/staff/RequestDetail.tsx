@@ -1,21 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
-import { supabase } from './staff-client';
-import { formatDate, type Translate } from './i18n';
-import type { RequestEvent, StaffMember, SupportRequestRow } from './types';
+import { loadRequest } from '../../api/staff';
+import type { RequestEvent, StaffMember, SupportRequestRow } from '../../api/staff-types';
+import type { IslandTranslate } from '../../i18n/islands';
+import type { RuntimeTranslate } from '../../i18n/translate';
+import type { Locale } from '../../lib/locale';
+import type { Channel } from '../../schemas/channels';
+import type { BeneficiaryCategory, RequestType } from '../../schemas/support-request';
 import DeadlineBadge from './DeadlineBadge';
+import { formatDate } from './format-date';
 import RequestActions from './RequestActions';
 import NotesAndAssignment from './NotesAndAssignment';
 import Timeline from './Timeline';
 
 interface Props {
-  t: Translate;
-  locale: 'ar' | 'en';
+  t: IslandTranslate<'staff'>;
+  locale: Locale;
   me: StaffMember;
   id: string;
 }
 
 const SUBMITTED_FIELDS = ['reference', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'description', 'preferred_channel', 'intake_channel', 'locale'] as const;
-const ENUM_FIELDS: Record<string, string> = { category: 'staff.category.', preferred_channel: 'staff.channel.', intake_channel: 'staff.channel.', request_type: 'staff.requestType.' };
 const LTR_FIELDS = new Set(['reference', 'national_id', 'mobile', 'email']);
 // What the beneficiary typed is isolated and takes its own direction, so it cannot reorder the page around it.
 const TYPED_FIELDS = new Set(['full_name', 'city', 'description']);
@@ -27,14 +31,10 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
   const [staff, setStaff] = useState<StaffMember[]>([]);
 
   const load = useCallback(async () => {
-    const [r, e, s] = await Promise.all([
-      supabase.from('support_requests').select('*').eq('id', id).maybeSingle(),
-      supabase.from('request_events').select('*').eq('request_id', id).order('created_at', { ascending: true }),
-      supabase.from('staff').select('user_id, full_name, role, active'),
-    ]);
-    setRequest((r.data as SupportRequestRow | null) ?? null);
-    setEvents((e.data ?? []) as RequestEvent[]);
-    setStaff((s.data ?? []) as StaffMember[]);
+    const loaded = await loadRequest(id);
+    setRequest(loaded.request);
+    setEvents(loaded.events);
+    setStaff(loaded.staff);
   }, [id]);
 
   useEffect(() => {
@@ -44,10 +44,17 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
   if (request === undefined) return <p role="status">{t('staff.loading')}</p>;
   if (request === null) return <><h2 tabIndex={-1}>{t('staff.request.notFound')}</h2><p><a href="#/queue">{t('staff.request.back')}</a></p></>;
 
+  // The database's enums hold these values; tests/unit/i18n-keys.test.ts checks each has a label.
+  const labelled: Partial<Record<string, (v: string) => string>> = {
+    category: (v) => t(`staff.category.${v as BeneficiaryCategory}`),
+    request_type: (v) => t(`staff.requestType.${v as RequestType}`),
+    preferred_channel: (v) => t(`staff.channel.${v as Channel}`),
+    intake_channel: (v) => t(`staff.channel.${v as Channel}`),
+  };
   const value = (field: string) => {
     const v = request[field];
     if (v === null || v === undefined || v === '') return '—';
-    return ENUM_FIELDS[field] ? t(`${ENUM_FIELDS[field]}${v}`) : String(v);
+    return labelled[field]?.(String(v)) ?? String(v);
   };
   const confirmedAt = (request.accuracy_confirmed_at as string | null) ?? request.created_at;
 
@@ -82,7 +89,8 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
       <p>{request.privacy_consent ? t('staff.request.privacyConsented') : t('staff.request.privacyMissing')}</p>
       <RequestActions t={t} me={me} request={request} onChanged={load} />
       <NotesAndAssignment t={t} me={me} request={request} staff={staff} onChanged={load} />
-      <Timeline t={t} locale={locale} events={events} staff={staff} />
+      {/* The timeline builds keys from event codes the database writes; the key test checks their labels. */}
+      <Timeline t={t as RuntimeTranslate} locale={locale} events={events} staff={staff} />
     </article>
   );
 }

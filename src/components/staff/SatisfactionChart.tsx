@@ -1,5 +1,5 @@
 import { RATING_DIMENSIONS } from '../../schemas/satisfaction-survey';
-import type { Translate } from './i18n';
+import type { IslandTranslate } from '../../i18n/islands';
 import type { MonthlyAverages } from './satisfaction-stats';
 
 const W = 640;
@@ -22,7 +22,7 @@ function Marker({ kind, x, y }: { kind: string; x: number; y: number }) {
   return <circle cx={x} cy={y} r={4} />;
 }
 
-export default function SatisfactionChart({ t, data }: { t: Translate; data: MonthlyAverages }) {
+export default function SatisfactionChart({ t, data }: { t: IslandTranslate<'staff'>; data: MonthlyAverages }) {
   if (data.length === 0) return <p>{t('staff.reports.noSurveys')}</p>;
   const x = (i: number) => PAD + (data.length === 1 ? (W - 2 * PAD) / 2 : (i * (W - 2 * PAD)) / (data.length - 1));
   const y = (v: number) => H - PAD - ((v - 1) / 4) * (H - 2 * PAD);

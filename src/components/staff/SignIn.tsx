@@ -1,27 +1,24 @@
-import { useState, type FormEvent } from 'react';
-import { supabase } from './staff-client';
-import type { Translate } from './i18n';
+import { useState, type SubmitEvent } from 'react';
+import { signIn } from '../../api/staff';
+import type { IslandTranslate } from '../../i18n/islands';
 
 function signInErrorKey(status: number | undefined) {
   if (status === 429) return 'staff.signIn.tooManyAttempts';
   return status && status < 500 ? 'staff.signIn.wrongCredentials' : 'staff.signIn.unavailable';
 }
 
-export default function SignIn({ t }: { t: Translate }) {
+export default function SignIn({ t }: { t: IslandTranslate<'staff'> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    const { error: signInError } = await supabase.auth.signInWithPassword({
-      email: String(form.get('email') ?? '').trim(),
-      password: String(form.get('password') ?? ''),
-    });
+    const outcome = await signIn(String(form.get('email') ?? '').trim(), String(form.get('password') ?? ''));
     setBusy(false);
-    if (signInError) setError(t(signInErrorKey(signInError.status)));
+    if (!outcome.ok) setError(t(signInErrorKey(outcome.status)));
   }
 
   return (

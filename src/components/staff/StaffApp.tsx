@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
-import { supabase } from './staff-client';
-import { makeT, type Messages } from './i18n';
-import type { StaffMember } from './types';
+import { loadMembership, signOut, watchSession } from '../../api/staff';
+import type { StaffMember } from '../../api/staff-types';
+import type { IslandKey, IslandMessages } from '../../i18n/islands';
+import { translator } from '../../i18n/translate';
+import type { Locale } from '../../lib/locale';
 import SignIn from './SignIn';
 import Queue from './Queue';
 import RequestDetail from './RequestDetail';
@@ -12,35 +14,26 @@ import StaffAdmin from './StaffAdmin';
 import { useHashRoute, type Route } from './useHashRoute';
 
 interface Props {
-  locale: 'ar' | 'en';
-  messages: Messages;
+  locale: Locale;
+  messages: IslandMessages<'staff'>;
   toolLinks: { label: string; href: string }[];
 }
 
 type Membership = { state: 'loading' } | { state: 'none' } | { state: 'active'; me: StaffMember };
 
 export default function StaffApp({ locale, messages, toolLinks }: Props) {
-  const t = makeT(messages);
+  const t = translator(messages);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [membership, setMembership] = useState<Membership>({ state: 'loading' });
   const [route, navigate] = useHashRoute();
 
-  useEffect(() => {
-    supabase.auth.getSession().then(({ data }) => setSession(data.session));
-    const { data } = supabase.auth.onAuthStateChange((_event, next) => setSession(next));
-    return () => data.subscription.unsubscribe();
-  }, []);
+  useEffect(() => watchSession(setSession), []);
 
   const userId = session?.user.id;
   useEffect(() => {
     if (!userId) return;
     setMembership({ state: 'loading' });
-    supabase
-      .from('staff')
-      .select('user_id, full_name, role, active')
-      .eq('user_id', userId)
-      .maybeSingle()
-      .then(({ data }) => setMembership(data && data.active ? { state: 'active', me: data as StaffMember } : { state: 'none' }));
+    loadMembership(userId).then((me) => setMembership(me?.active ? { state: 'active', me } : { state: 'none' }));
   }, [userId]);
 
   useEffect(() => {
@@ -51,7 +44,6 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
   if (session === undefined) return <p role="status">{t('staff.loading')}</p>;
   if (!session) return <SignIn t={t} />;
 
-  const signOut = () => supabase.auth.signOut();
   const bar = (
     <div className="staff-bar">
       <span>{t('staff.signedInAs', { email: session.user.email ?? '' })}</span>
@@ -72,7 +64,7 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
     );
   }
   const me = membership.me;
-  const nav: { route: Route['name']; key: string; show: boolean }[] = [
+  const nav: { route: Route['name']; key: IslandKey<'staff'>; show: boolean }[] = [
     { route: 'queue', key: 'staff.nav.queue', show: me.role !== 'admin' },
     { route: 'register', key: 'staff.nav.register', show: me.role === 'officer' || me.role === 'supervisor' },
     { route: 'reports', key: 'staff.nav.reports', show: true },

@@ -1,5 +1,6 @@
-import { formatDate, type Translate } from './i18n';
-import type { RequestEvent, StaffMember } from './types';
+import type { RequestEvent, StaffMember } from '../../api/staff-types';
+import type { RuntimeTranslate as Translate } from '../../i18n/translate';
+import { formatDate } from './format-date';
 
 /** Every event of the request: who, when, from, to, note (written by the database). */
 export default function Timeline({ t, locale, events, staff }: { t: Translate; locale: string; events: RequestEvent[]; staff: StaffMember[] }) {

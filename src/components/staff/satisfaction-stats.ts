@@ -1,19 +1,5 @@
+import type { SurveyRow } from '../../api/staff';
 import { RATING_DIMENSIONS, type RatingDimension } from '../../schemas/satisfaction-survey';
-
-export interface SurveyRow {
-  id: string;
-  created_at: string;
-  overall: number;
-  courtesy: number;
-  clarity: number;
-  speed: number;
-  ease: number;
-  recommend: number | null;
-  comment: string | null;
-  request_id: string | null;
-  /** Embedded through the request_id foreign key. */
-  support_requests?: { reference: string } | null;
-}
 
 export type MonthlyAverages = { month: string; count: number; averages: Record<RatingDimension, number> }[];
 

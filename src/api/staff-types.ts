@@ -1,4 +1,4 @@
-import type { RequestStatus, StaffRole } from '../../lib/workflow';
+import type { RequestStatus, StaffRole } from '../lib/workflow';
 
 export interface StaffMember {
   user_id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearDraft, loadDraft, newDraft, saveDraft } from '../../src/lib/forms/draft';
+import { clearDraft, loadDraft, newDraft, saveDraft } from '../../src/lib/draft';
 
 class MemoryStorage {
   items = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusLookupSchema } from '../../src/lib/forms/status-lookup';
-import { stepsAhead } from '../../src/lib/forms/request-journey';
+import { statusLookupSchema } from '../../src/schemas/status-lookup';
+import { stepsAhead } from '../../src/lib/request-journey';
 
 const issues = (input: { reference: string; phone_last4: string }) => {
   const result = statusLookupSchema.safeParse(input);

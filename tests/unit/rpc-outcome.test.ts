@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRpcError } from '../../src/lib/forms/rpc-outcome';
-import { REQUEST_RULE_FIELDS } from '../../src/lib/forms/submit-request';
-import { SURVEY_RULE_FIELDS } from '../../src/lib/forms/submit-survey';
+import { classifyRpcError } from '../../src/api/rpc-outcome';
+import { REQUEST_RULE_FIELDS } from '../../src/schemas/support-request';
+import { SURVEY_RULE_FIELDS } from '../../src/schemas/satisfaction-survey';
 
 describe('what a refusal from the database means for the form', () => {
   it('puts a rule the database refused on the field PostgREST names in the hint', () => {

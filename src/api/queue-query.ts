@@ -1,9 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { dueSoonWindow } from '../../lib/deadlines';
-import { toLatinDigits } from '../../lib/digits';
-import { normaliseSaudiMobile } from '../../lib/mobile';
-import { REFERENCE_FORMAT, normaliseReference } from '../../lib/reference';
-import { UNDECIDED_STATUSES, type RequestStatus } from '../../lib/workflow';
+import { dueSoonWindow } from '../lib/deadlines';
+import { toLatinDigits } from '../lib/digits';
+import { normaliseSaudiMobile } from '../lib/mobile';
+import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
+import { UNDECIDED_STATUSES, type RequestStatus } from '../lib/workflow';
 
 export const PAGE_SIZE = 25;
 export const QUEUE_COLUMNS = 'id,reference,full_name,mobile,status,category,intake_channel,created_at,decision_due_by,decided_at,assigned_to';

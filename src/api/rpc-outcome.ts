@@ -27,6 +27,12 @@ function retryAfter(details: string | null | undefined): number | null {
   }
 }
 
+/** The rule key a refusal carries, or null for a lost connection, a server fault or a message that is no key. */
+export function ruleKeyOf(error: PostgrestLikeError, status: number): string | null {
+  const key = error.message ?? '';
+  return RULE_KEY.test(key) && status > 0 && status < 500 ? key : null;
+}
+
 /**
  * `knownRules` maps each rule key to its field (e.g. RULE_FIELDS); anything else (a network
  * error, a 5xx, an unexpected message) is "unavailable": try again, nothing is lost.
@@ -36,9 +42,8 @@ export function classifyRpcError(
   status: number,
   knownRules: Readonly<Record<string, string>>,
 ): RpcFailure {
-  const ruleKey = error.message ?? '';
-  const known = RULE_KEY.test(ruleKey) && ruleKey in knownRules;
-  if (!known || status === 0 || status >= 500) return { kind: 'unavailable' };
+  const ruleKey = ruleKeyOf(error, status);
+  if (ruleKey === null || !(ruleKey in knownRules)) return { kind: 'unavailable' };
   const field = error.hint && error.hint in fieldsOf(knownRules) ? error.hint : knownRules[ruleKey]!;
   if (status === 429) return { kind: 'limit', ruleKey, field, retryAfterSeconds: retryAfter(error.details) };
   return { kind: 'rule', ruleKey, field };

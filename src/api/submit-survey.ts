@@ -1,21 +1,6 @@
 import { rest } from './rest';
-import type { SatisfactionSurvey } from '../../schemas/satisfaction-survey';
+import { SURVEY_RULE_FIELDS, type SatisfactionSurvey } from '../schemas/satisfaction-survey';
 import { classifyRpcError, type RpcFailure } from './rpc-outcome';
-
-/** Rule keys of `submit_satisfaction_survey` and the field each belongs to. */
-export const SURVEY_RULE_FIELDS: Readonly<Record<string, string>> = {
-  reference_format: 'reference',
-  reference_unknown: 'reference',
-  channel_invalid: 'channel',
-  rating_overall_required: 'overall',
-  rating_courtesy_required: 'courtesy',
-  rating_clarity_required: 'clarity',
-  rating_speed_required: 'speed',
-  rating_ease_required: 'ease',
-  recommend_range: 'recommend',
-  comment_length: 'comment',
-  locale_required: 'locale',
-};
 
 export async function submitSatisfactionSurvey(
   survey: SatisfactionSurvey,

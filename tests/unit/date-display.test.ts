@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, gregorianDate, hijriDate } from '../../src/lib/forms/dates';
+import { daysUntil, gregorianDate, hijriDate } from '../../src/lib/date-display';
 
 describe('dates in both calendars', () => {
   const date = new Date('2026-12-12T09:00:00Z');

@@ -1,0 +1,33 @@
+import { ACCURACY_DECLARATION_VERSION, type SupportRequest } from '../schemas/support-request';
+
+/**
+ * A checked request as the arguments of `submit_support_request` and `register_request_on_behalf`
+ * (supabase/CONTRACT.md): the public form and the staff workspace send the same fields the same way.
+ */
+export function requestArguments(request: SupportRequest, idempotencyKey: string) {
+  return {
+    p_full_name: request.full_name,
+    p_national_id: request.national_id,
+    p_mobile: request.mobile,
+    p_email: request.email,
+    p_city: request.city,
+    p_category: request.category,
+    p_request_type: request.request_type,
+    p_description: request.description,
+    p_preferred_channel: request.preferred_channel,
+    p_locale: request.locale,
+    p_accuracy_confirmed: request.accuracy_confirmed,
+    p_privacy_consent: request.privacy_consent,
+    p_declaration_version: ACCURACY_DECLARATION_VERSION,
+    p_idempotency_key: idempotencyKey,
+  };
+}
+
+/** What both functions answer: the receipt the beneficiary keeps. */
+export interface RequestReceipt {
+  reference: string;
+  status: string;
+  submitted_at: string;
+  decision_due_from: string;
+  decision_due_by: string;
+}

@@ -1,0 +1,182 @@
+import type { Session } from '@supabase/supabase-js';
+import { REQUEST_STATUSES, type RequestStatus, type StaffRole } from '../lib/workflow';
+import { ON_BEHALF_RULE_FIELDS, type OnBehalfRequest } from '../schemas/on-behalf-request';
+import { fetchAll } from './fetch-all';
+import { EMPTY_FILTERS, fetchQueuePage, type QueueFilters } from './queue-query';
+import { requestArguments } from './request-arguments';
+import { ruleKeyOf, type PostgrestLikeError } from './rpc-outcome';
+import { staffClient as db } from './staff-client';
+import type { QueueRow, RequestEvent, StaffMember, SupportRequestRow } from './staff-types';
+
+/**
+ * Every call the staff workspace makes (supabase/CONTRACT.md, "Staff"), one function each.
+ * Row-level security decides what a member reads: a read the database refuses answers nothing,
+ * as the views then say. A change answers a `StaffResult`: the database's rule key when it
+ * refuses (and the field, for a request's rules), so the view shows the locale's sentence.
+ */
+export interface StaffFailure {
+  ruleKey: string | null;
+  field: string | null;
+}
+export type StaffResult<T = null> = { ok: true; data: T } | { ok: false; failure: StaffFailure };
+
+const STAFF_COLUMNS = 'user_id, full_name, role, active';
+
+function refused(error: PostgrestLikeError, status: number, fields: Readonly<Record<string, string>> = {}): { ok: false; failure: StaffFailure } {
+  const ruleKey = ruleKeyOf(error, status);
+  return { ok: false, failure: { ruleKey, field: ruleKey === null ? null : (fields[ruleKey] ?? null) } };
+}
+
+async function change(call: PromiseLike<{ error: PostgrestLikeError | null; status: number }>): Promise<StaffResult> {
+  const { error, status } = await call;
+  return error ? refused(error, status) : { ok: true, data: null };
+}
+
+// Session ------------------------------------------------------------------------------------
+
+/** Signs in with e-mail and password; a refusal gives GoTrue's HTTP status (429: slowed down). */
+export async function signIn(email: string, password: string): Promise<{ ok: true } | { ok: false; status: number | undefined }> {
+  const { error } = await db.auth.signInWithPassword({ email, password });
+  return error ? { ok: false, status: error.status } : { ok: true };
+}
+
+export async function signOut(): Promise<void> {
+  await db.auth.signOut();
+}
+
+/** Calls `onChange` with the current session, then on every sign-in, refresh and sign-out; returns the unsubscribe. */
+export function watchSession(onChange: (session: Session | null) => void): () => void {
+  db.auth.getSession().then(({ data }) => onChange(data.session));
+  const { data } = db.auth.onAuthStateChange((_event, session) => onChange(session));
+  return () => data.subscription.unsubscribe();
+}
+
+/** The signed-in user's own `staff` row (an inactive member reads only this), or null. */
+export async function loadMembership(userId: string): Promise<StaffMember | null> {
+  const { data } = await db.from('staff').select(STAFF_COLUMNS).eq('user_id', userId).maybeSingle();
+  return (data as StaffMember | null) ?? null;
+}
+
+// Requests -----------------------------------------------------------------------------------
+
+export async function countRequestsByStatus(): Promise<Partial<Record<RequestStatus, number>>> {
+  const pairs = await Promise.all(
+    REQUEST_STATUSES.map(async (status) => {
+      const { count } = await db.from('support_requests').select('id', { count: 'exact', head: true }).eq('status', status);
+      return [status, count ?? 0] as const;
+    }),
+  );
+  return Object.fromEntries(pairs);
+}
+
+export async function loadQueuePage(filters: QueueFilters, myId: string, page: number): Promise<StaffResult<{ rows: QueueRow[]; total: number }>> {
+  const { data, count, error, status } = await fetchQueuePage(db, filters, myId, page);
+  if (error) return refused(error, status);
+  return { ok: true, data: { rows: (data ?? []) as QueueRow[], total: count ?? 0 } };
+}
+
+/** The request, its whole history (oldest first) and the staff list its names come from. */
+export async function loadRequest(id: string): Promise<{ request: SupportRequestRow | null; events: RequestEvent[]; staff: StaffMember[] }> {
+  const [request, events, staff] = await Promise.all([
+    db.from('support_requests').select('*').eq('id', id).maybeSingle(),
+    db.from('request_events').select('*').eq('request_id', id).order('created_at', { ascending: true }),
+    listStaff(),
+  ]);
+  return { request: (request.data as SupportRequestRow | null) ?? null, events: (events.data ?? []) as RequestEvent[], staff };
+}
+
+export function transitionRequest(requestId: string, to: RequestStatus, note: string | null): Promise<StaffResult> {
+  return change(db.rpc('transition_request', { p_request_id: requestId, p_to: to, p_note: note }));
+}
+
+export function assignRequest(requestId: string, assignee: string | null): Promise<StaffResult> {
+  return change(db.rpc('assign_request', { p_request_id: requestId, p_assignee: assignee }));
+}
+
+export function addRequestNote(requestId: string, note: string): Promise<StaffResult> {
+  return change(db.rpc('add_request_note', { p_request_id: requestId, p_note: note }));
+}
+
+/** Registers a request received by phone, interview, letter, representative or volunteer; answers its id for the detail view. */
+export async function registerRequestOnBehalf(request: OnBehalfRequest, idempotencyKey: string): Promise<StaffResult<{ id: string | null; reference: string }>> {
+  const { data, error, status } = await db.rpc('register_request_on_behalf', {
+    ...requestArguments(request, idempotencyKey),
+    p_intake_channel: request.intake_channel,
+  });
+  if (error) return refused(error, status, ON_BEHALF_RULE_FIELDS);
+  const { reference } = data as { reference: string };
+  const { data: row } = await db.from('support_requests').select('id').eq('reference', reference).maybeSingle();
+  return { ok: true, data: { id: (row?.id as string | undefined) ?? null, reference } };
+}
+
+// Staff administration ---------------------------------------------------------------------------
+
+export async function listStaff(): Promise<StaffMember[]> {
+  const { data } = await db.from('staff').select(STAFF_COLUMNS).order('full_name');
+  return (data ?? []) as StaffMember[];
+}
+
+export function setStaffRole(userId: string, role: StaffRole): Promise<StaffResult> {
+  return change(db.rpc('set_staff_role', { p_user_id: userId, p_role: role }));
+}
+
+export function setStaffActive(userId: string, active: boolean): Promise<StaffResult> {
+  return change(db.rpc('set_staff_active', { p_user_id: userId, p_active: active }));
+}
+
+// Reports ----------------------------------------------------------------------------------------
+
+export interface SurveyRow {
+  id: string;
+  created_at: string;
+  overall: number;
+  courtesy: number;
+  clarity: number;
+  speed: number;
+  ease: number;
+  recommend: number | null;
+  comment: string | null;
+  request_id: string | null;
+  /** Embedded through the request_id foreign key. */
+  support_requests?: { reference: string } | null;
+}
+
+/** Surveys since `since`, newest first (at most 5,000: a year of the association's volume). */
+export async function loadSurveys(since: Date): Promise<SurveyRow[]> {
+  const { data } = await db
+    .from('satisfaction_surveys')
+    .select('*, support_requests(reference)')
+    .gte('created_at', since.toISOString())
+    .order('created_at', { ascending: false })
+    .limit(5000);
+  return (data ?? []) as SurveyRow[];
+}
+
+/** When staff wrote notes on these requests: a low score counts as followed up by a later note. */
+export async function loadNoteTimes(requestIds: string[]): Promise<{ request_id: string; created_at: string }[]> {
+  const { data } = await db.from('request_events').select('request_id, created_at').eq('kind', 'note').in('request_id', requestIds);
+  return (data ?? []) as { request_id: string; created_at: string }[];
+}
+
+export interface DecidedRequest {
+  created_at: string;
+  decided_at: string;
+  decision_due_by: string;
+}
+
+/** Every decided request's dates (up to 20,000), for the share decided in time and the median. */
+export async function loadDecisions(): Promise<DecidedRequest[]> {
+  const rows = await fetchAll('support_requests', 'created_at,decided_at,decision_due_by', 'created_at', 20_000, (q) => q.not('decided_at', 'is', null));
+  return rows as unknown as DecidedRequest[];
+}
+
+export function loadOverdue(myId: string): Promise<StaffResult<{ rows: QueueRow[]; total: number }>> {
+  return loadQueuePage({ ...EMPTY_FILTERS, deadline: 'overdue' }, myId, 0);
+}
+
+/** Every row of requests or surveys this member may read (RLS decides), a survey with its request's reference. Throws if refused. */
+export async function loadExport(kind: 'requests' | 'surveys'): Promise<Record<string, unknown>[]> {
+  if (kind === 'requests') return fetchAll('support_requests', '*', 'created_at');
+  const rows = await fetchAll('satisfaction_surveys', '*, support_requests(reference)', 'created_at');
+  return rows.map((r) => (r.support_requests ? { ...r, reference: (r.support_requests as { reference: string }).reference } : r));
+}
