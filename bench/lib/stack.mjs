@@ -13,6 +13,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * `durable` (default): data in a fresh temp folder with fsync and synchronous_commit on, so a
  * SIGKILLed postmaster cannot lose an acknowledged commit. Otherwise `--ephemeral` (fast).
+ * `args`: more arguments for stack.mjs (`--functions <dir>`, ...).
+ * @param {{ offset: number, durable?: boolean, env?: Record<string, string>, args?: string[] }} options
  */
 export async function startOwnStack({ offset, durable = true, env = {}, args: extraArgs = [] }) {
   const dataRoot = durable ? await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-faults-')) : null;
