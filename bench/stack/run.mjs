@@ -1,4 +1,4 @@
-// Stack benchmark: `IRTIQAA_PORT_OFFSET=4000 npx node bench/stack/run.mjs [--runs 3] [--baseline <checkout>]`.
+// Stack benchmark: `IRTIQAA_PORT_OFFSET=4000 npx node bench/stack/run.mjs [--runs 3] [--baseline <checkout> [--baseline-label <text>]]`.
 // Measures what the local stack's parts cost a developer and the test suite: start-up (cold,
 // warm, throw-away) until /health answers and until the ready line (which also waits for the
 // inbox), an Edge Function's first call (Deno starting) and later calls, and Storage uploads and
@@ -21,6 +21,8 @@ const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
 const baselineFlag = process.argv.indexOf('--baseline');
 const baselineRoot = baselineFlag > 0 ? path.resolve(process.argv[baselineFlag + 1]) : null;
+const labelFlag = process.argv.indexOf('--baseline-label');
+const baselineLabel = labelFlag > 0 ? process.argv[labelFlag + 1] : 'the previous stack';
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 80;
 const ports = portsFor(offset);
 const apiUrl = `http://127.0.0.1:${ports.api}`;
@@ -183,7 +185,7 @@ average ${loadBefore} before the run, ${load()} after): figures move from run to
 | --- | --- | --- |
 ${started.map(([label, health, ready]) => `| ${label} | ${ms(health)} | ${ms(ready)} |`).join('\n')}
 
-${baseline ? `Before the Edge Functions, inbox and Storage parts (the previous stack, its starts alternating with the ones above):
+${baseline ? `The \`--baseline\` checkout (${baselineLabel}), its starts alternating with the ones above:
 
 | start | \`GET /health\` 200 (ms) | ready line (ms) |
 | --- | --- | --- |
