@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { anonClient, apiUrl, LOCAL_SERVICE_ROLE_KEY, serviceClient, staff, withDb } from './support/clients';
 import { signJwt } from '../../supabase/local/keys.mjs';
+import { siteUrl } from '../../config/ports.mjs';
 
 const bucket = `test-documents-${randomUUID().slice(0, 8)}`;
 const LIMIT = 1024 * 1024;
@@ -81,6 +82,30 @@ describe('signed upload URLs (a function issues them, the browser uploads with t
     const tampered = await anonClient().storage.from(bucket).uploadToSignedUrl('requests/one.pdf', forged, pdf(pdfBytes(10)));
     expect(tampered.error).toMatchObject({ status: 400, statusCode: '400', code: 'InvalidJWT' });
     expect(await objectRows('requests/other.pdf')).toEqual([]);
+  });
+});
+
+describe('from the site in a browser', () => {
+  it('the CORS preflight of an upload to a signed URL admits the site origin and storage-js headers', async () => {
+    const res = await fetch(`${apiUrl}/storage/v1/object/upload/sign/${bucket}/requests/x.pdf?token=t`, {
+      method: 'OPTIONS',
+      headers: { origin: siteUrl, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-upsert, content-type, x-client-info' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(siteUrl);
+    expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(res.headers.get('access-control-allow-headers')).toContain('x-upsert');
+  });
+
+  it('a stored file is served with the API security headers (no script runs from it, no sniffing)', async () => {
+    const name = 'requests/page.pdf';
+    await serviceClient().storage.from(bucket).upload(name, pdf(pdfBytes(10)));
+    const { data } = await serviceClient().storage.from(bucket).createSignedUrl(name, 60);
+    const res = await fetch(data!.signedUrl, { headers: { origin: siteUrl } });
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('access-control-allow-origin')).toBe(siteUrl);
+    await res.arrayBuffer();
   });
 });
 
