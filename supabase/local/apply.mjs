@@ -1,6 +1,7 @@
-// Applies the platform shim (new databases only) and the auth schema (every start: it is
-// idempotent, so older data folders catch up), then every migration not yet applied, in order,
-// then the seed (new databases only): what `supabase start` does with a fresh project.
+// Applies the platform shim (new databases only), the auth schema (every start: it is
+// idempotent, so older data folders catch up) and the storage schema (where it is missing), then
+// every migration not yet applied, in order, then the seed (new databases only): what
+// `supabase start` does with a fresh project.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,9 @@ async function runFile(client, file) {
 export async function applyDatabase(client, { created, seed = true, beforeMigrations = '' }) {
   if (created) await runFile(client, path.join(here, 'shim.sql'));
   await runFile(client, path.join(here, 'auth-schema.sql'));
+  // Storage came to the local stack later: a data folder made before it gets it on its next start.
+  const { rows: [storage] } = await client.query("select to_regnamespace('storage') is not null as present");
+  if (!storage.present) await runFile(client, path.join(here, 'shim-storage.sql'));
   if (beforeMigrations) await client.query(beforeMigrations);
   const { rows } = await client.query('select version from supabase_migrations.schema_migrations');
   const applied = new Set(rows.map((r) => r.version));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { portsFor } from '../../config/ports.mjs';
+import { alive } from '../support/processes';
 
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 500;
 const ownPorts = portsFor(offset);
@@ -37,14 +38,6 @@ async function stop(stack: Stack) {
 }
 const childPids = (pid: number) =>
   execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 async function query<T>(sql: string): Promise<T[]> {
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
@@ -64,14 +57,19 @@ describe('the local stack', () => {
     expect(await stack.ready).toBe(true);
     const { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } = await import('../../supabase/local/keys.mjs');
     expect(stack.output()).toContain(api);
+    expect(stack.output()).toContain(`${api}/functions/v1`);
+    expect(stack.output()).toContain(`${api}/storage/v1`);
+    expect(stack.output()).toContain(`http://127.0.0.1:${ownPorts.inbox}`);
     expect(stack.output()).toContain(LOCAL_ANON_KEY);
     expect(stack.output()).toContain(LOCAL_SERVICE_ROLE_KEY);
     const tempDir = /ephemeral data in (\S+),/.exec(stack.output())![1];
     expect(existsSync(tempDir)).toBe(true);
     // Only the gateway is reachable over TCP: PostgREST listens on a private Unix socket.
     await expect(fetch(`http://127.0.0.1:${ownPorts.postgrest}/`)).rejects.toThrow();
+    // PostgreSQL, PostgREST, and the mail inbox once asked for (it and Edge Functions start on first use).
+    expect((await fetch(`http://127.0.0.1:${ownPorts.inbox}/api/healthz`)).ok).toBe(true);
     const children = childPids(stack.child.pid!);
-    expect(children.length).toBeGreaterThanOrEqual(2);
+    expect(children.length).toBeGreaterThanOrEqual(3);
 
     await stop(stack);
     await new Promise((r) => setTimeout(r, 200));
@@ -110,5 +108,18 @@ describe('the local stack', () => {
     expect(await query(`select full_name from public.support_requests where full_name = 'Kept Between'`)).toHaveLength(0);
     expect(await query(`select 1 from public.staff`)).toHaveLength(5);
     await stop(reset);
+  });
+
+  it('a data folder from before the Storage subset gets the storage schema on its next start, its data kept', async () => {
+    const first = start(['--data', dataDir, '--reset']);
+    expect(await first.ready).toBe(true);
+    await query(`drop schema storage cascade`);
+    await stop(first);
+
+    const next = start(['--data', dataDir]);
+    expect(await next.ready).toBe(true);
+    expect(await query(`select to_regclass('storage.objects') is not null as present`)).toEqual([{ present: true }]);
+    expect(await query(`select 1 from public.staff`)).toHaveLength(5);
+    await stop(next);
   });
 });
