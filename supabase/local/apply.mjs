@@ -20,13 +20,21 @@ async function runFile(client, file) {
   }
 }
 
-/** `beforeMigrations`: SQL run after the shim (tests use it to imitate other platform defaults). */
-export async function applyDatabase(client, { created, seed = true, beforeMigrations = '' }) {
+/** What a hosted project already has before any migration: roles, `auth`, `storage`. */
+export async function applyPlatform(client, { created }) {
   if (created) await runFile(client, path.join(here, 'shim.sql'));
   await runFile(client, path.join(here, 'auth-schema.sql'));
   // Storage came to the local stack later: a data folder made before it gets it on its next start.
   const { rows: [storage] } = await client.query("select to_regnamespace('storage') is not null as present");
   if (!storage.present) await runFile(client, path.join(here, 'shim-storage.sql'));
+}
+
+/**
+ * `beforeMigrations`: SQL run after the shim (tests use it to imitate other platform defaults).
+ * `upTo`: apply only migrations whose version is below it (tests of upgrading an older database).
+ */
+export async function applyDatabase(client, { created, seed = true, beforeMigrations = '', upTo = null }) {
+  await applyPlatform(client, { created });
   if (beforeMigrations) await client.query(beforeMigrations);
   const { rows } = await client.query('select version from supabase_migrations.schema_migrations');
   const applied = new Set(rows.map((r) => r.version));
@@ -34,7 +42,7 @@ export async function applyDatabase(client, { created, seed = true, beforeMigrat
   const fresh = [];
   for (const file of files) {
     const [version, ...name] = file.replace(/\.sql$/, '').split('_');
-    if (applied.has(version)) continue;
+    if (applied.has(version) || (upTo && version >= upTo)) continue;
     await client.query('begin');
     try {
       await runFile(client, path.join(migrationsDir, file));

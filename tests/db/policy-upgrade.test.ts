@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { ports } from '../../config/ports.mjs';
@@ -12,8 +10,6 @@ import { withDb } from './support/clients';
  * their codes and leave what they said unchanged.
  */
 const FIRST_NEW = '20261201100000';
-const migrations = path.join(import.meta.dirname, '../../supabase/migrations');
-const shim = path.join(import.meta.dirname, '../../supabase/local/shim.sql');
 const officer = '0ff1ce00-0000-4000-8000-000000000001';
 let db: pg.Client;
 let historyBefore: unknown[];
@@ -24,12 +20,7 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${ports.db}/policy_upgrade` });
   await db.connect();
   await db.query('set client_min_messages = warning');
-  await db.query(await readFile(shim, 'utf8'));
-  for (const file of (await readdir(migrations)).filter((f) => f.endsWith('.sql') && f < FIRST_NEW).sort()) {
-    await db.query(await readFile(path.join(migrations, file), 'utf8'));
-    const [, version, name] = /^(\d+)_(.*)\.sql$/.exec(file)!;
-    await db.query('insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)', [version, name]);
-  }
+  await applyDatabase(db, { created: true, seed: false, upTo: FIRST_NEW });
   // History as the earlier migrations wrote it: an on-behalf registration and a low score.
   await db.query(`insert into public.support_requests (reference, full_name, national_id, mobile, city, category, request_type,
       description, preferred_channel, intake_channel, locale, accuracy_confirmed, accuracy_declaration_version, accuracy_confirmed_at,
