@@ -32,6 +32,8 @@ export async function applyPlatform(client, { created }) {
 /**
  * `beforeMigrations`: SQL run after the shim (tests use it to imitate other platform defaults).
  * `upTo`: apply only migrations whose version is below it (tests of upgrading an older database).
+ * @param {import('pg').Client} client
+ * @param {{ created: boolean, seed?: boolean, beforeMigrations?: string, upTo?: string | null }} options
  */
 export async function applyDatabase(client, { created, seed = true, beforeMigrations = '', upTo = null }) {
   await applyPlatform(client, { created });
