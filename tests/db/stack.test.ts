@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { portsFor } from '../../config/ports.mjs';
 import { alive } from '../support/processes';
@@ -15,8 +15,15 @@ const api = `http://127.0.0.1:${ownPorts.api}`;
 const dbUrl = `postgres://postgres:postgres@127.0.0.1:${ownPorts.db}/postgres`;
 const env = { ...process.env, IRTIQAA_PORT_OFFSET: String(offset) };
 
+// Every stack a test starts, so that one which times out cannot hold the ports for the next test.
+const started: ReturnType<typeof spawn>[] = [];
+// Each test starts real stacks (up to three durable ones, each seeded): on a loaded machine that
+// takes far longer than the suite's default 20 s per test.
+const LIFE_CYCLE_TIMEOUT_MS = 120_000;
+
 function start(args: string[]) {
   const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
@@ -50,8 +57,16 @@ async function query<T>(sql: string): Promise<T[]> {
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-stack-test-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterEach(async () => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
 
-describe('the local stack', () => {
+describe('the local stack', { timeout: LIFE_CYCLE_TIMEOUT_MS }, () => {
   it('prints the URL and both keys, opens only the gateway, and SIGTERM leaves no postgres, no postgrest and no temp data behind', async () => {
     const stack = start(['--ephemeral']);
     expect(await stack.ready).toBe(true);
