@@ -4,6 +4,7 @@ import type { StaffMember } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import { STAFF_ROLES, type StaffRole } from '../../lib/workflow';
 import { dbErrorMessage } from './db-error';
+import FactorReset from './FactorReset';
 
 /** Admin: change a member's role or deactivate them. Accounts themselves are created in Supabase Auth. */
 export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me: StaffMember }) {
@@ -15,10 +16,13 @@ export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me:
     load();
   }, [load]);
 
-  async function save(change: Promise<StaffResult>, member: StaffMember) {
-    const outcome = await change;
-    setMessage(outcome.ok ? { kind: 'ok', text: t('staff.admin.saved', { name: member.full_name }) } : { kind: 'error', text: dbErrorMessage(t, outcome.failure) });
+  function report(outcome: StaffResult<unknown>, done: string) {
+    setMessage(outcome.ok ? { kind: 'ok', text: done } : { kind: 'error', text: dbErrorMessage(t, outcome.failure) });
     load();
+  }
+
+  async function save(change: Promise<StaffResult>, member: StaffMember) {
+    report(await change, t('staff.admin.saved', { name: member.full_name }));
   }
 
   if (me.role !== 'admin') return <p>{t('staff.admin.onlyAdmin')}</p>;
@@ -35,6 +39,7 @@ export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me:
             <th scope="col">{t('staff.admin.name')}</th>
             <th scope="col">{t('staff.admin.role')}</th>
             <th scope="col">{t('staff.admin.active')}</th>
+            <th scope="col">{t('staff.admin.twoFactor')}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,6 +59,11 @@ export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me:
                   <button type="button" onClick={() => save(setStaffActive(s.user_id, !s.active), s)}>
                     {s.active ? t('staff.admin.deactivate', { name: s.full_name }) : t('staff.admin.reactivate', { name: s.full_name })}
                   </button>
+                )}
+              </td>
+              <td>
+                {s.user_id !== me.user_id && (
+                  <FactorReset t={t} member={s} onDone={(outcome) => report(outcome, t('staff.admin.resetDone', { name: s.full_name }))} />
                 )}
               </td>
             </tr>
