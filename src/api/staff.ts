@@ -98,6 +98,18 @@ export function watchSession(onChange: (session: Session | null) => void): () =>
   return () => data.subscription.unsubscribe();
 }
 
+/**
+ * After the database refused even the member's own row: whether the session itself has ended
+ * (signed out on another device, its factor reset, the account deleted). Then it is dropped here
+ * too, and the workspace shows the sign-in form again.
+ */
+export async function dropEndedSession(): Promise<boolean> {
+  const { error } = await db.auth.getUser();
+  if (!error?.status || error.status >= 500) return false;
+  await db.auth.signOut({ scope: 'local' });
+  return true;
+}
+
 /** The signed-in user's own `staff` row (an inactive member reads only this), or null. */
 export async function loadMembership(userId: string): Promise<StaffMember | null> {
   const { data } = await db.from('staff').select(STAFF_COLUMNS).eq('user_id', userId).maybeSingle();

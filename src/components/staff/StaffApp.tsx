@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
-import { hasTwoFactorSession, loadMembership, signOut, watchSession } from '../../api/staff';
+import { dropEndedSession, hasTwoFactorSession, loadMembership, signOut, watchSession } from '../../api/staff';
 import type { StaffMember } from '../../api/staff-types';
 import type { IslandKey, IslandMessages } from '../../i18n/islands';
 import { translator } from '../../i18n/translate';
@@ -47,7 +47,10 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
   useEffect(() => {
     if (!userId) return;
     setMembership({ state: 'loading' });
-    loadMembership(userId).then((me) => setMembership(me?.active ? { state: 'active', me } : { state: 'none' }));
+    loadMembership(userId).then(async (me) => {
+      if (!me && (await dropEndedSession())) return;
+      setMembership(me?.active ? { state: 'active', me } : { state: 'none' });
+    });
   }, [userId]);
 
   useEffect(() => {

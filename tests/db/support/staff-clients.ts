@@ -26,7 +26,7 @@ export async function mintSession(userId: string, { aal = 'aal2' }: { aal?: Assu
   return withDb(async (db) => {
     const user = await findUserById(db, userId);
     if (!user) throw new Error(`no auth user ${userId}`);
-    const session = await createSession(db, userId, { userAgent: 'tests/db/support/staff-clients.ts' });
+    const session = await createSession(db, userId, { userAgent: 'tests/db/support/staff-clients.ts', ip: '127.0.0.1' });
     await addAmrClaim(db, session.id, 'password');
     if (aal === 'aal2') {
       const { rows } = await db.query(
