@@ -47,7 +47,9 @@ Deno.serve(async (req) => {
     ? await caller.rpc('reset_staff_factors', { p_user_id: target.userId })
     : await caller.rpc('authorize_factor_removal', { p_factor_id: target.factorId });
   if (allowed.error) {
-    return json({ code: allowed.error.code, message: allowed.error.message, hint: allowed.error.hint ?? null }, allowed.status || 400);
+    // The database's refusal as it gave it; no answer at all (the API unreachable) is the platform's trouble.
+    if (allowed.status < 400) return refuse(503, 'service_unavailable');
+    return json({ code: allowed.error.code, message: allowed.error.message, hint: allowed.error.hint ?? null }, allowed.status);
   }
 
   const { user_id: userId, factor_ids: factorIds } = allowed.data as { user_id: string; factor_ids: string[] };
