@@ -1,7 +1,8 @@
 /*
  * Local demo data (never for a hosted project): one staff member per role, about 40 requests
  * over the last 10 weeks in every status (some overdue), and satisfaction surveys.
- * Demo sign-in (local stack only; also in README.md):
+ * Demo sign-in (local stack only; also in README.md), each with a verified TOTP factor whose
+ * secret is fixed (supabase/local/demo-staff.mjs; `npm run totp -- officer` prints the code):
  *   officer@irtiqaa.local     demo-officer-2026     relations officer
  *   supervisor@irtiqaa.local  demo-supervisor-2026  supervisor
  *   authority@irtiqaa.local   demo-authority-2026   authorised decision-maker
@@ -35,6 +36,18 @@ select u.id, u.raw_user_meta_data ->> 'full_name', s.role::public.staff_role, s.
     ('former@irtiqaa.local', 'officer', false)
   ) as s (email, role, active)
   join auth.users u on u.email = s.email;
+
+-- Their authenticator: a verified TOTP factor each (the secrets of supabase/local/demo-staff.mjs).
+insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+select f.id::uuid, u.id, 'Demo authenticator', 'totp', 'verified', u.created_at, u.created_at, f.secret
+  from (values
+    ('5e1a0000-0000-4000-8000-0000000000f1', 'officer@irtiqaa.local', 'NFZHI2LRMFQS2ZDFNVXS233GMZUWGZLS'),
+    ('5e1a0000-0000-4000-8000-0000000000f2', 'supervisor@irtiqaa.local', 'NFZHI2LRMFQS2ZDFNVXS243VOBSXE5TJ'),
+    ('5e1a0000-0000-4000-8000-0000000000f3', 'authority@irtiqaa.local', 'NFZHI2LRMFQS2ZDFNVXS2YLVORUG64TJ'),
+    ('5e1a0000-0000-4000-8000-0000000000f4', 'admin@irtiqaa.local', 'NFZHI2LRMFQS2ZDFNVXS2YLENVUW4LLU'),
+    ('5e1a0000-0000-4000-8000-0000000000f5', 'former@irtiqaa.local', 'NFZHI2LRMFQS2ZDFNVXS2ZTPOJWWK4RN')
+  ) as f (id, email, secret)
+  join auth.users u on u.email = f.email;
 
 set session_replication_role = replica;
 

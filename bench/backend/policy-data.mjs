@@ -53,7 +53,9 @@ const walks = (n) => `
     started := clock_timestamp();
     for i in 1..array_length(ids, 1) loop
       for m in 1..array_length(moves, 1) loop
-        perform set_config('request.jwt.claims', json_build_object('sub', moves[m][2], 'role', 'authenticated')::text, true);
+        -- A two-factor session of the actor, as the staff helpers require (a row of auth.sessions made below).
+        perform set_config('request.jwt.claims', json_build_object('sub', moves[m][2], 'role', 'authenticated', 'aal', 'aal2',
+          'session_id', (select s.id from auth.sessions s where s.user_id = moves[m][2]::uuid and s.user_agent = 'bench' limit 1))::text, true);
         perform public.transition_request(ids[i], moves[m][1]::public.request_status, 'bench');
       end loop;
     end loop;
@@ -87,6 +89,11 @@ try {
   const move = [];
   const reads = [];
   const hasWorkflowData = (await db.query(`select to_regclass('internal.request_transitions') is not null as yes`)).rows[0].yes;
+  await db.query(
+    `insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent)
+     select gen_random_uuid(), u, now(), now(), 'aal2', 'bench' from unnest($1::uuid[]) u`,
+    [[OFFICER, AUTHORITY]],
+  );
   for (let round = 1; round <= ROUNDS; round++) {
     submit.push((await db.query(submissions(round, SUBMISSIONS)))[1].rows[0].us);
     move.push((await db.query(walks(WALKS)))[1].rows[0].us);

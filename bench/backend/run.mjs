@@ -13,6 +13,7 @@ import { apiUrl, ports } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
 import { postgrestSettings } from '../../supabase/local/postgrest.mjs';
 import { closedLoop } from './load.mjs';
+import { signInDemoStaff } from '../lib/demo-staff.mjs';
 import { submissionArgs } from '../../tests/fixtures/support-request-samples.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -205,9 +206,7 @@ async function main() {
     });
 
     log('the staff queue...');
-    const session = await call('POST', '/auth/v1/token?grant_type=password', {
-      body: { email: 'officer@irtiqaa.local', password: 'demo-officer-2026' },
-    });
+    const { session, claims } = await signInDemoStaff(apiUrl, 'officer');
     const queuePath =
       '/rest/v1/support_requests?select=id,reference,status,created_at,decision_due_by,assigned_to,full_name,request_type' +
       '&status=eq.under_review&order=decision_due_by.asc&limit=25';
@@ -221,7 +220,6 @@ async function main() {
     const computeStats = await closedLoop({ concurrency: 1, total: 10, send: () => db.query('select internal.compute_service_stats()') });
 
     log('EXPLAIN plans...');
-    const claims = { sub: session.user.id, role: 'authenticated' };
     const queuePlan = await explain(
       db,
       `select id, reference, status, created_at, decision_due_by, assigned_to, full_name, request_type

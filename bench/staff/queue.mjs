@@ -9,9 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
-import { createClient } from '@supabase/supabase-js';
 import { apiUrl, ports } from '../../config/ports.mjs';
-import { LOCAL_ANON_KEY } from '../../supabase/local/keys.mjs';
+import { signInDemoStaff } from '../lib/demo-staff.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -95,10 +94,8 @@ async function main() {
     log(`loading ${ROWS} requests...`);
     const loadSeconds = await loadRequests(db);
     const { rows: [{ total }] } = await db.query('select count(*)::int as total from public.support_requests');
-    const supabase = createClient(apiUrl, LOCAL_ANON_KEY, { auth: { persistSession: false } });
-    const { data: auth, error } = await supabase.auth.signInWithPassword({ email: 'officer@irtiqaa.local', password: 'demo-officer-2026' });
-    if (error) throw error;
-    const me = auth.user.id;
+    const { client: supabase, session } = await signInDemoStaff(apiUrl, 'officer');
+    const me = session.user.id;
     const { data: sample } = await supabase.from('support_requests').select('reference, full_name, mobile').eq('status', 'under_review').limit(1).single();
 
     const page = (filters) => async () => {

@@ -44,11 +44,70 @@ export async function signOut(): Promise<void> {
   await db.auth.signOut();
 }
 
+// The second step ----------------------------------------------------------------------------
+
+/**
+ * Where the signed-in member stands with the second factor (the database opens nothing before it):
+ * done (`aal2`), a code to enter for their authenticator, or, the first time, one to set up.
+ */
+export type TwoFactorStep = { step: 'done' } | { step: 'code'; factorId: string } | { step: 'enrol' } | { step: 'unavailable' };
+
+/** Whether the current session has passed the second step (its token says aal2). */
+export async function hasTwoFactorSession(): Promise<boolean> {
+  const { data } = await db.auth.mfa.getAuthenticatorAssuranceLevel();
+  return data?.currentLevel === 'aal2';
+}
+
+export async function twoFactorStep(): Promise<TwoFactorStep> {
+  const { data: level, error } = await db.auth.mfa.getAuthenticatorAssuranceLevel();
+  if (error) return { step: 'unavailable' };
+  if (level.currentLevel === 'aal2') return { step: 'done' };
+  const { data: factors, error: listError } = await db.auth.mfa.listFactors();
+  if (listError) return { step: 'unavailable' };
+  const factor = factors.totp[0];
+  return factor ? { step: 'code', factorId: factor.id } : { step: 'enrol' };
+}
+
+export type AuthOutcome<T = null> = { ok: true; data: T } | { ok: false; status: number | undefined };
+
+export interface NewAuthenticator {
+  factorId: string;
+  /** GoTrue's QR code, an SVG that supabase-js hands over as a data: URI: shown as an image, sent nowhere. */
+  qrCode: string;
+  /** The same key as text, for an app that cannot scan. */
+  secret: string;
+}
+
+/** Starts setting up an authenticator app (TOTP); the factor counts once a code from it is verified. */
+export async function enrolAuthenticator(): Promise<AuthOutcome<NewAuthenticator>> {
+  const { data, error } = await db.auth.mfa.enroll({ factorType: 'totp' });
+  if (error) return { ok: false, status: error.status };
+  return { ok: true, data: { factorId: data.id, qrCode: data.totp.qr_code, secret: data.totp.secret } };
+}
+
+/** Checks a code of the authenticator; the session becomes aal2. A refusal gives GoTrue's status (422: wrong code, 429: slowed down). */
+export async function verifyAuthenticatorCode(factorId: string, code: string): Promise<AuthOutcome> {
+  const { error } = await db.auth.mfa.challengeAndVerify({ factorId, code });
+  return error ? { ok: false, status: error.status } : { ok: true, data: null };
+}
+
 /** Calls `onChange` with the current session, then on every sign-in, refresh and sign-out; returns the unsubscribe. */
 export function watchSession(onChange: (session: Session | null) => void): () => void {
   db.auth.getSession().then(({ data }) => onChange(data.session));
   const { data } = db.auth.onAuthStateChange((_event, session) => onChange(session));
   return () => data.subscription.unsubscribe();
+}
+
+/**
+ * After the database refused even the member's own row: whether the session itself has ended
+ * (signed out on another device, its factor reset, the account deleted). Then it is dropped here
+ * too, and the workspace shows the sign-in form again.
+ */
+export async function dropEndedSession(): Promise<boolean> {
+  const { error } = await db.auth.getUser();
+  if (!error?.status || error.status >= 500) return false;
+  await db.auth.signOut({ scope: 'local' });
+  return true;
 }
 
 /** The signed-in user's own `staff` row (an inactive member reads only this), or null. */
@@ -122,6 +181,18 @@ export function setStaffRole(userId: string, role: StaffRole): Promise<StaffResu
 
 export function setStaffActive(userId: string, active: boolean): Promise<StaffResult> {
   return change(db.rpc('set_staff_active', { p_user_id: userId, p_active: active }));
+}
+
+/**
+ * Resets another member's second factor (they lost their authenticator): the `staff-factors` Edge
+ * Function, after public.reset_staff_factors has checked the admin and recorded it. The member then
+ * signs in with their password and sets up a new authenticator.
+ */
+export async function resetStaffFactors(userId: string): Promise<StaffResult<{ removed: number }>> {
+  const { data, error, response } = await db.functions.invoke<{ removed: number }>('staff-factors', { body: { user_id: userId } });
+  if (!error) return { ok: true, data: { removed: data?.removed ?? 0 } };
+  const body = (await response?.json().catch(() => null)) as PostgrestLikeError | null;
+  return refused(body ?? {}, response?.status ?? 0);
 }
 
 // Reports ----------------------------------------------------------------------------------------

@@ -122,3 +122,33 @@ export const UNDECIDED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.fil
 
 /** Roles that work requests (the admin manages staff only). */
 export const REQUEST_HANDLING_ROLES: readonly StaffRole[] = ['officer', 'supervisor'];
+
+/** Roles that may change who a request is assigned to (internal.support_requests_before_assignment). */
+export const ASSIGNING_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'admin'];
+
+export type AssignmentRefusal = 'role_not_allowed' | 'request_final' | 'assignee_invalid';
+
+/**
+ * Who may (re)assign what, as the database decides it (docs/ARCHITECTURE.md, "The workflow and its
+ * roles"): nobody once the request is final; an officer takes an unassigned request or gives back
+ * their own; a supervisor or an admin assigns anyone who handles requests, or nobody. `assignee`
+ * is who it would go to (null: nobody) and `assigneeRole` their role, if they are active staff.
+ * Null when allowed.
+ */
+export function assignmentRefusal(
+  me: { userId: string; role: StaffRole },
+  request: { status: RequestStatus; assignedTo: string | null },
+  assignee: string | null,
+  assigneeRole: StaffRole | null,
+): AssignmentRefusal | null {
+  if (!ASSIGNING_ROLES.includes(me.role)) return 'role_not_allowed';
+  if (assignee === request.assignedTo) return null;
+  if (STATUS_FACTS[request.status].final) return 'request_final';
+  if (me.role === 'officer') {
+    const takes = request.assignedTo === null && assignee === me.userId;
+    const givesBack = request.assignedTo === me.userId && assignee === null;
+    if (!takes && !givesBack) return 'role_not_allowed';
+  }
+  if (assignee !== null && !(assigneeRole && REQUEST_HANDLING_ROLES.includes(assigneeRole))) return 'assignee_invalid';
+  return null;
+}

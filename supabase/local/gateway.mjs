@@ -106,6 +106,9 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
       }
     };
     const url = new URL(req.url ?? '/', 'http://gateway');
+    // As hosted, the first X-Forwarded-For address is the caller's, never what the caller claims
+    // (the status lookup throttles per client by it: supabase/CONTRACT.md, "Local stack").
+    req.headers['x-forwarded-for'] = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 
     // Functions answer their own CORS preflight, as on hosted Supabase.
     if (functionsHandler && url.pathname.startsWith('/functions/v1/')) return functionsHandler(req, res, url, cors);

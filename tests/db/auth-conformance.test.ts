@@ -551,6 +551,48 @@ describe('MFA unenrol [mfa.go UnenrollFactor, models/factor.go DowngradeSessions
   });
 });
 
+describe('admin factor delete [api.go /admin/users/{user_id}/factors/{factor_id}, admin.go loadUser, loadFactor, adminUserDeleteFactor]', () => {
+  const adminDelete = (userId: string, factorId: string, token = LOCAL_SERVICE_ROLE_KEY, method = 'DELETE') =>
+    authCall(method, `/admin/users/${userId}/factors/${factorId}`, { token, headers: V2024 });
+
+  it('deletes the factor with the service_role key, answers its JSON and downgrades its sessions to aal1', async () => {
+    const { u, client, factorId } = await verified();
+    const answer = await adminDelete(u.id, factorId);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({
+      id: factorId, created_at: expect.stringMatching(GO_TIME), updated_at: expect.stringMatching(GO_TIME), status: 'verified',
+      friendly_name: 'phone app', factor_type: 'totp', phone: '', last_challenged_at: expect.stringMatching(GO_TIME),
+    });
+    const left = await withDb(async (db) => (await db.query(
+      `select (select count(*)::int from auth.mfa_factors where id = $1) as factors,
+              (select count(*)::int from auth.sessions where user_id = $2 and aal = 'aal2') as aal2_sessions`, [factorId, u.id])).rows[0]);
+    expect(left).toEqual({ factors: 0, aal2_sessions: 0 });
+    const { data } = await client.auth.refreshSession();
+    expect(verifyJwt(data.session!.access_token)).toMatchObject({ aal: 'aal1' });
+  });
+
+  it('answers as loadUser and loadFactor do: 404 validation_failed, user_not_found, mfa_factor_not_found', async () => {
+    const mine = await enrolled();
+    const theirs = await enrolled();
+    expect((await adminDelete('not-a-uuid', mine.factorId)).json).toEqual({ code: 'validation_failed', message: 'user_id must be an UUID' });
+    expect((await adminDelete(crypto.randomUUID(), mine.factorId)).json).toEqual({ code: 'user_not_found', message: 'User not found' });
+    expect((await adminDelete(mine.u.id, 'not-a-uuid')).json).toEqual({ code: 'validation_failed', message: 'factor_id must be an UUID' });
+    const other = await adminDelete(mine.u.id, theirs.factorId);
+    expect([other.status, other.json]).toEqual([404, { code: 'mfa_factor_not_found', message: 'Factor not found' }]);
+  });
+
+  it('is for admin credentials only (403 not_admin), 405 for GET, and not local for PUT', async () => {
+    const { u, client, factorId } = await verified();
+    const asUser = await adminDelete(u.id, factorId, await accessToken(client));
+    expect([asUser.status, asUser.json]).toEqual([403, { code: 'not_admin', message: 'User not allowed' }]);
+    expect((await adminDelete(u.id, factorId, LOCAL_SERVICE_ROLE_KEY, 'GET')).status).toBe(405);
+    const update = await adminDelete(u.id, factorId, LOCAL_SERVICE_ROLE_KEY, 'PUT');
+    expect([update.status, update.json.code]).toEqual([404, 'feature_disabled']);
+    const still = await withDb(async (db) => (await db.query('select count(*)::int as n from auth.mfa_factors where id = $1', [factorId])).rows[0].n);
+    expect(still).toBe(1);
+  });
+});
+
 describe('routes and switched-off features [api.go NewAPIWithVersion, middleware.go, signup.go Signup]', () => {
   it('answers an unknown path with net/http\'s plain 404 and a known path with another method with 405', async () => {
     const unknown = await authCall('GET', '/no-such-endpoint');

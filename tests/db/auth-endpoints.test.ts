@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
-import { apiUrl, createUser, DEMO_STAFF, LOCAL_ANON_KEY, withDb } from './support/clients';
+import { apiUrl, completeTwoFactor, createUser, DEMO_STAFF, LOCAL_ANON_KEY, withDb } from './support/clients';
 import { verifyJwt } from '../../supabase/local/jwt.mjs';
 
 const newClient = () => createClient(apiUrl, LOCAL_ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
@@ -155,6 +155,7 @@ describe('staff sign-in through the auth endpoints', () => {
   it('keeps PostgREST\'s headers both ways: a count request returns the total', async () => {
     const officer = newClient();
     await officer.auth.signInWithPassword({ email, password });
+    await completeTwoFactor(officer);
     const { count, error } = await officer.from('support_requests').select('*', { count: 'exact', head: true });
     expect(error).toBeNull();
     const total = await withDb(async (db) => (await db.query('select count(*)::int as n from public.support_requests')).rows[0].n);

@@ -17,12 +17,20 @@ const printable = fc.stringMatching(/^[\x20-\x7e]{0,40}$/);
 const sessionTotal = () => withDb(async (db) => (await db.query('select count(*)::int as n from auth.sessions')).rows[0].n as number);
 
 let factorId = '';
+let userId = '';
 const BUCKET = 'hostile-input';
 let accessToken = '';
+// Names no answer to a caller may carry (issue 15, hole 2): the unexposed schema and its objects.
+let internalNames: RegExp;
 
 beforeAll(async () => {
   const user = await createUser({ role: 'officer' });
+  userId = user.id;
   accessToken = (await passwordSignIn(user.email, user.password)).access_token;
+  const names = await withDb(async (db) => (await db.query(
+    `select relname as name from pg_class where relnamespace = 'internal'::regnamespace
+     union select proname from pg_proc where pronamespace = 'internal'::regnamespace`)).rows.map((r) => r.name as string));
+  internalNames = new RegExp(`\\binternal\\.|index row size|\\b(${names.join('|')})\\b`);
   factorId = (await authCall('POST', '/factors', { token: accessToken, body: { factor_type: 'totp' } })).json.id;
   await withDb((db) => db.query(`insert into storage.buckets (id, name, file_size_limit, allowed_mime_types)
     values ($1, $1, 1024, array['application/pdf']) on conflict do nothing`, [BUCKET]));
@@ -67,7 +75,7 @@ describe('no endpoint answers 5xx to hostile input, and none signs anyone in', (
         const sent: Record<string, string> = { ...h.extra };
         if (h.apikey !== undefined) sent.apikey = h.apikey;
         if (h.authorization !== undefined) sent.authorization = h.authorization === 'valid' ? `Bearer ${accessToken}` : h.authorization;
-        const path = endpoint.path.replace('{factor}', factorId).replace('{bucket}', BUCKET);
+        const path = endpoint.path.replace('{factor}', factorId).replace('{user}', userId).replace('{bucket}', BUCKET);
         const response = await fetch(`${apiUrl}${path}`, {
           method: endpoint.method,
           headers: sent,
@@ -75,6 +83,7 @@ describe('no endpoint answers 5xx to hostile input, and none signs anyone in', (
         });
         const answer = await response.text();
         expect(response.status, `${response.status} ${answer}`).toBeLessThan(500);
+        expect(answer, `an answer names an internal object: ${answer}`).not.toMatch(internalNames);
         if (path.startsWith('/auth/v1/') && response.status >= 400 && response.headers.get('content-type') === 'application/json') {
           // GoTrue's error shapes: { code, message } (2024-01-01) or { code, error_code, msg }.
           const json = JSON.parse(answer);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, DECISION_MAX_DAYS, DECISION_MIN_DAYS, decisionWindow } from '../../src/lib/decision-window';
-import { REQUEST_STATUSES, STAFF_ROLES, STATUS_FACTS, TRANSITIONS } from '../../src/lib/workflow';
+import { REQUEST_HANDLING_ROLES, REQUEST_STATUSES, STAFF_ROLES, STATUS_FACTS, TRANSITIONS } from '../../src/lib/workflow';
 import { BENEFICIARY_CATEGORIES, REQUEST_TYPES } from '../../src/schemas/support-request';
 import { CHANNELS, STAFF_INTAKE_CHANNELS } from '../../src/schemas/channels';
 import { REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
@@ -93,6 +93,11 @@ describe('the lists a request is checked against', () => {
   it('registers on behalf from the channels STAFF_INTAKE_CHANNELS names', async () => {
     const [row] = await query<{ channels: string[] }>(`select internal.staff_intake_channels()::text[] as channels`);
     expect(row!.channels).toEqual([...STAFF_INTAKE_CHANNELS]);
+  });
+
+  it('assigns requests only to the roles REQUEST_HANDLING_ROLES names', async () => {
+    const [row] = await query<{ roles: string[] }>(`select internal.request_handling_roles()::text[] as roles`);
+    expect(row!.roles).toEqual([...REQUEST_HANDLING_ROLES]);
   });
 });
 

@@ -10,6 +10,14 @@ describe('the local demo data', () => {
     }
   });
 
+  it('gives each demo account a verified authenticator with the secret the README and `npm run totp` use', async () => {
+    const secrets = await withDb(async (db) =>
+      (await db.query(`select u.email, f.secret from auth.mfa_factors f join auth.users u on u.id = f.user_id
+                        where f.status = 'verified' and f.factor_type = 'totp' and u.email like '%@irtiqaa.local' order by u.email`)).rows);
+    const demo = Object.values(DEMO_STAFF).map(({ email, totpSecret }) => ({ email, secret: totpSecret }));
+    expect(secrets).toEqual(demo.sort((a, b) => a.email.localeCompare(b.email)));
+  });
+
   it('has about 40 requests over the last 10 weeks in every status, some overdue, with consistent histories', async () => {
     await withDb(async (db) => {
       const seeded = `from public.support_requests where accuracy_declaration_version = '2026-11-policy-step-4' and created_at < now() - interval '12 hours'`;

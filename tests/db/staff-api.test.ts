@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_STAFF, apiUrl, freshMobile, submitRequest } from './support/clients';
+import { totpCode } from './support/auth-http';
 import { onBehalfRequestSchema, type OnBehalfRequest } from '../../src/schemas/on-behalf-request';
 import { EMPTY_FILTERS } from '../../src/api/queue-query';
 import { VALID_REQUEST } from '../fixtures/support-request-samples';
@@ -26,6 +27,14 @@ describe('the staff API, signed in as the demo officer', () => {
       });
     });
     officerId = session!.user.id;
+    // The password opens nothing yet: the workspace asks for the authenticator's code.
+    const step = await api.twoFactorStep();
+    expect(step).toMatchObject({ step: 'code' });
+    expect(await api.registerRequestOnBehalf(onBehalf(), crypto.randomUUID())).toEqual({ ok: false, failure: { ruleKey: 'mfa_required', field: null } });
+    if (step.step !== 'code') return;
+    expect(await api.verifyAuthenticatorCode(step.factorId, '000000')).toEqual({ ok: false, status: 422 });
+    expect(await api.verifyAuthenticatorCode(step.factorId, totpCode(DEMO_STAFF.officer.totpSecret))).toEqual({ ok: true, data: null });
+    expect(await api.twoFactorStep()).toEqual({ step: 'done' });
   });
   afterAll(() => api.signOut());
 

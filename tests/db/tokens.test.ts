@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { signJwt, LOCAL_JWT_SECRET } from '../../supabase/local/keys.mjs';
 import { clientWithToken, createUser, signIn, withDb, apiUrl, LOCAL_ANON_KEY } from './support/clients';
+import { mintSession } from './support/staff-clients';
 
 const now = () => Math.floor(Date.now() / 1000);
 const WRONG_SECRET = 'someone-elses-secret-of-at-least-32-characters';
 
+/** A genuine staff token (a real two-factor session's claims), re-signed with `secret` and `exp`. */
 async function staffToken(secret = LOCAL_JWT_SECRET, exp = now() + 3600) {
-  const { id, email } = await createUser({ role: 'supervisor' });
-  return { id, token: signJwt({ sub: id, role: 'authenticated', aud: 'authenticated', email, iat: now(), exp }, secret) };
+  const { id } = await createUser({ role: 'supervisor' });
+  const { accessToken } = await mintSession(id);
+  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString('utf8'));
+  return { id, token: signJwt({ ...claims, exp }, secret) };
 }
 
 const readRequests = (token: string) => clientWithToken(token).from('support_requests').select('id').limit(1);

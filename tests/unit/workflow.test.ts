@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_STATUSES, STAFF_ROLES, STATUS_FACTS, TRANSITIONS, UNDECIDED_STATUSES, actionsFor, isAllowed, type RequestStatus } from '../../src/lib/workflow';
+import { REQUEST_STATUSES, STAFF_ROLES, STATUS_FACTS, TRANSITIONS, UNDECIDED_STATUSES, actionsFor, assignmentRefusal, isAllowed, type RequestStatus } from '../../src/lib/workflow';
 
 describe('the request workflow table', () => {
   it('holds exactly the transitions of docs/ARCHITECTURE.md', () => {
@@ -97,5 +97,34 @@ describe('the status facts', () => {
 
   it('stop the decision clock only while waiting on the beneficiary', () => {
     expect(REQUEST_STATUSES.filter((s) => STATUS_FACTS[s].pausesDecisionClock)).toEqual(['needs_info']);
+  });
+});
+
+describe('who may (re)assign a request (assignmentRefusal; the database agrees: tests/db/assignment.test.ts)', () => {
+  const me = (role: (typeof STAFF_ROLES)[number]) => ({ userId: 'me', role });
+  const open = (assignedTo: string | null) => ({ status: 'under_review' as RequestStatus, assignedTo });
+
+  it('lets an officer take an unassigned request and give back their own, nothing else', () => {
+    expect(assignmentRefusal(me('officer'), open(null), 'me', 'officer')).toBeNull();
+    expect(assignmentRefusal(me('officer'), open('me'), null, null)).toBeNull();
+    expect(assignmentRefusal(me('officer'), open('supervisor-1'), 'me', 'officer')).toBe('role_not_allowed');
+    expect(assignmentRefusal(me('officer'), open('supervisor-1'), null, null)).toBe('role_not_allowed');
+    expect(assignmentRefusal(me('officer'), open(null), 'officer-2', 'officer')).toBe('role_not_allowed');
+  });
+
+  it('lets a supervisor or an admin assign anyone who handles requests, or nobody', () => {
+    for (const role of ['supervisor', 'admin'] as const) {
+      expect(assignmentRefusal(me(role), open('officer-1'), 'officer-2', 'officer')).toBeNull();
+      expect(assignmentRefusal(me(role), open('officer-1'), null, null)).toBeNull();
+      expect(assignmentRefusal(me(role), open(null), 'authority-1', 'authority')).toBe('assignee_invalid');
+      expect(assignmentRefusal(me(role), open(null), 'gone', null)).toBe('assignee_invalid');
+    }
+    expect(assignmentRefusal(me('authority'), open(null), 'officer-1', 'officer')).toBe('role_not_allowed');
+  });
+
+  it('changes nobody’s assignment once the request is rejected or closed', () => {
+    for (const status of REQUEST_STATUSES.filter((s) => STATUS_FACTS[s].final)) {
+      expect(assignmentRefusal(me('supervisor'), { status, assignedTo: 'officer-1' }, null, null)).toBe('request_final');
+    }
   });
 });

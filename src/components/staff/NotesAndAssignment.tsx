@@ -2,7 +2,8 @@ import { useState, type SubmitEvent } from 'react';
 import { addRequestNote, assignRequest, type StaffResult } from '../../api/staff';
 import type { StaffMember, SupportRequestRow } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
-import { REQUEST_HANDLING_ROLES } from '../../lib/workflow';
+import { REQUEST_HANDLING_ROLES, assignmentRefusal } from '../../lib/workflow';
+import { staffNoteSchema, type NoteRuleKey } from '../../schemas/staff-note';
 import { dbErrorMessage } from './db-error';
 
 interface Props {
@@ -24,18 +25,25 @@ export default function NotesAndAssignment({ t, me, request, staff, onChanged }:
     onChanged();
   }
 
-  async function assign(userId: string) {
+  async function assign(userId: string | null) {
     setError(null);
     settle(await assignRequest(request.id, userId));
   }
 
+  // The database decides (support_requests_assignment); the buttons offer only what it allows.
+  const refusalFor = (to: string | null) =>
+    assignmentRefusal({ userId: me.user_id, role: me.role }, { status: request.status, assignedTo: request.assigned_to }, to,
+      to === null ? null : (colleagues.find((s) => s.user_id === to)?.role ?? null));
+  const takeRefusal = refusalFor(me.user_id);
+
   async function addNote(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const note = String(new FormData(form).get('note') ?? '').trim();
-    if (!note) return setError(t('staff.notes.empty'));
+    const checked = staffNoteSchema.safeParse(String(new FormData(form).get('note') ?? ''));
+    if (!checked.success) return setError(t(`staff.error.${checked.error.issues[0]!.message as NoteRuleKey}`));
+    if (!checked.data) return setError(t('staff.notes.empty'));
     setError(null);
-    settle(await addRequestNote(request.id, note), () => form.reset());
+    settle(await addRequestNote(request.id, checked.data), () => form.reset());
   }
 
   return (
@@ -45,9 +53,14 @@ export default function NotesAndAssignment({ t, me, request, staff, onChanged }:
       <p data-testid="assignee">{assignee ? t('staff.assign.current', { name: assignee.full_name }) : t('staff.assign.nobody')}</p>
       {REQUEST_HANDLING_ROLES.includes(me.role) && (
         <>
-          <button type="button" onClick={() => assign(me.user_id)} disabled={request.assigned_to === me.user_id}>{t('staff.assign.toMe')}</button>
+          <button type="button" onClick={() => assign(me.user_id)} disabled={request.assigned_to === me.user_id || takeRefusal !== null}>{t('staff.assign.toMe')}</button>
+          {request.assigned_to !== null && refusalFor(null) === null && (
+            <button type="button" onClick={() => assign(null)}>{t(request.assigned_to === me.user_id ? 'staff.assign.giveBack' : 'staff.assign.clear')}</button>
+          )}
+          {takeRefusal === 'request_final' && <p>{t('staff.assign.final')}</p>}
+          {takeRefusal === 'role_not_allowed' && request.assigned_to !== me.user_id && <p>{t('staff.assign.heldByColleague')}</p>}
           {/* The database lets an officer take a request, and only a supervisor hand it to someone else. */}
-          {me.role === 'supervisor' && (
+          {me.role === 'supervisor' && takeRefusal !== 'request_final' && (
           <form onSubmit={(e) => { e.preventDefault(); const v = String(new FormData(e.currentTarget).get('assignee') ?? ''); if (v) assign(v); }}>
             <label htmlFor="assignee">{t('staff.assign.colleague')}</label>
             <select id="assignee" name="assignee" defaultValue="">

@@ -3,6 +3,7 @@ import { transitionRequest } from '../../api/staff';
 import type { StaffMember, SupportRequestRow } from '../../api/staff-types';
 import type { IslandKey, IslandTranslate } from '../../i18n/islands';
 import { actionsFor, type Transition } from '../../lib/workflow';
+import { staffNoteSchema, type NoteRuleKey } from '../../schemas/staff-note';
 import { dbErrorMessage } from './db-error';
 
 interface Props {
@@ -19,9 +20,10 @@ export default function RequestActions({ t, me, request, onChanged }: Props) {
 
   async function run(transition: Transition, event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
+    const checked = staffNoteSchema.safeParse(String(new FormData(event.currentTarget).get('note') ?? ''));
+    if (!checked.success) return setError(t(`staff.error.${checked.error.issues[0]!.message as NoteRuleKey}`));
     setError(null);
-    const outcome = await transitionRequest(request.id, transition.to, note || null);
+    const outcome = await transitionRequest(request.id, transition.to, checked.data || null);
     if (outcome.ok) onChanged();
     else setError(dbErrorMessage(t, outcome.failure));
   }

@@ -4,6 +4,7 @@ import type { StaffMember } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import { STAFF_ROLES, type StaffRole } from '../../lib/workflow';
 import { dbErrorMessage } from './db-error';
+import FactorReset from './FactorReset';
 
 /** Admin: change a member's role or deactivate them. Accounts themselves are created in Supabase Auth. */
 export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me: StaffMember }) {
@@ -15,12 +16,15 @@ export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me:
     load();
   }, [load]);
 
+  function report(outcome: StaffResult<unknown>, done: string) {
+    setMessage(outcome.ok ? { kind: 'ok', text: done } : { kind: 'error', text: dbErrorMessage(t, outcome.failure) });
+    load();
+  }
+
   async function save(change: Promise<StaffResult>, member: StaffMember) {
     // The previous outcome must not read as this change's while it is still being saved.
     setMessage(null);
-    const outcome = await change;
-    setMessage(outcome.ok ? { kind: 'ok', text: t('staff.admin.saved', { name: member.full_name }) } : { kind: 'error', text: dbErrorMessage(t, outcome.failure) });
-    load();
+    report(await change, t('staff.admin.saved', { name: member.full_name }));
   }
 
   if (me.role !== 'admin') return <p>{t('staff.admin.onlyAdmin')}</p>;
@@ -37,6 +41,7 @@ export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me:
             <th scope="col">{t('staff.admin.name')}</th>
             <th scope="col">{t('staff.admin.role')}</th>
             <th scope="col">{t('staff.admin.active')}</th>
+            <th scope="col">{t('staff.admin.twoFactor')}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,6 +61,11 @@ export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me:
                   <button type="button" onClick={() => save(setStaffActive(s.user_id, !s.active), s)}>
                     {s.active ? t('staff.admin.deactivate', { name: s.full_name }) : t('staff.admin.reactivate', { name: s.full_name })}
                   </button>
+                )}
+              </td>
+              <td>
+                {s.user_id !== me.user_id && (
+                  <FactorReset t={t} member={s} onDone={(outcome) => report(outcome, t('staff.admin.resetDone', { name: s.full_name }))} />
                 )}
               </td>
             </tr>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
-import { loadMembership, signOut, watchSession } from '../../api/staff';
+import { dropEndedSession, hasTwoFactorSession, loadMembership, signOut, watchSession } from '../../api/staff';
 import type { StaffMember } from '../../api/staff-types';
 import type { IslandKey, IslandMessages } from '../../i18n/islands';
 import { translator } from '../../i18n/translate';
 import type { Locale } from '../../lib/locale';
 import SignIn from './SignIn';
+import TwoFactorSignIn from './TwoFactorSignIn';
 import Queue from './Queue';
 import RequestDetail from './RequestDetail';
 import RegisterOnBehalf from './RegisterOnBehalf';
@@ -29,17 +30,33 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
 
   useEffect(() => watchSession(setSession), []);
 
+  // A password alone opens nothing (the database checks it again): the second step comes first.
+  const [twoFactor, setTwoFactor] = useState<'checking' | 'needed' | 'done'>('checking');
+  const accessToken = session?.access_token;
+  useEffect(() => {
+    // Signed out: the next session is checked afresh. A refreshed token keeps what is shown meanwhile.
+    if (!accessToken) return setTwoFactor('checking');
+    let current = true;
+    hasTwoFactorSession().then((done) => current && setTwoFactor(done ? 'done' : 'needed'));
+    return () => {
+      current = false;
+    };
+  }, [accessToken]);
+
   const userId = session?.user.id;
   useEffect(() => {
     if (!userId) return;
     setMembership({ state: 'loading' });
-    loadMembership(userId).then((me) => setMembership(me?.active ? { state: 'active', me } : { state: 'none' }));
+    loadMembership(userId).then(async (me) => {
+      if (!me && (await dropEndedSession())) return;
+      setMembership(me?.active ? { state: 'active', me } : { state: 'none' });
+    });
   }, [userId]);
 
   useEffect(() => {
     const heading = document.querySelector<HTMLElement>('[data-staff-view] h2');
     heading?.focus();
-  }, [route.name, membership.state]);
+  }, [route.name, membership.state, twoFactor]);
 
   if (session === undefined) return <p role="status">{t('staff.loading')}</p>;
   if (!session) return <SignIn t={t} />;
@@ -51,7 +68,8 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
     </div>
   );
 
-  if (membership.state === 'loading') return <>{bar}<p role="status">{t('staff.loading')}</p></>;
+  if (twoFactor === 'needed') return <>{bar}<TwoFactorSignIn t={t} /></>;
+  if (membership.state === 'loading' || twoFactor === 'checking') return <>{bar}<p role="status">{t('staff.loading')}</p></>;
   if (membership.state === 'none') {
     return (
       <>

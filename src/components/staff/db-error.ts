@@ -1,9 +1,13 @@
 import type { StaffFailure } from '../../api/staff';
 import type { IslandTranslate } from '../../i18n/islands';
+import { NOTE_RULE_KEYS } from '../../schemas/staff-note';
 
-/** Workflow refusals with a sentence written for staff (`staff.error.<key>`). */
-export const WORKFLOW_RULE_KEYS = ['transition_not_allowed', 'role_not_allowed', 'staff_inactive', 'rejection_reason_required', 'note_required'] as const;
-type WorkflowRuleKey = (typeof WORKFLOW_RULE_KEYS)[number];
+/** Refusals with a sentence written for staff (`staff.error.<key>`): the workflow's, the notes', the session's and the admin's. */
+export const WORKFLOW_RULE_KEYS = [
+  'transition_not_allowed', 'role_not_allowed', 'staff_inactive', 'rejection_reason_required', 'note_required',
+  ...NOTE_RULE_KEYS, 'request_final', 'assignee_invalid', 'mfa_required', 'session_ended', 'last_admin', 'own_account',
+] as const;
+export type WorkflowRuleKey = (typeof WORKFLOW_RULE_KEYS)[number];
 
 /** The database refuses with a stable key (supabase/CONTRACT.md); show its sentence. */
 export function dbErrorMessage(t: IslandTranslate<'staff'>, failure: StaffFailure): string {

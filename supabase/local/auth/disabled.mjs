@@ -43,8 +43,8 @@ export function web3Grant() {
   throw unprocessable('web3_provider_disabled', 'Web3 provider is disabled');
 }
 
-/** middleware.go requireAdminCredentials + auth.go requireAdmin. */
-export function adminApi({ req }) {
+/** /invite: middleware.go requireAdminCredentials + auth.go requireAdmin, then not here. */
+export function invite({ req }) {
   const claims = requireClaims(req);
   if (!AUTH_CONFIG.adminRoles.includes(claims.role)) throw forbidden('not_admin', 'User not allowed');
   throw notLocal('The Auth admin API');

@@ -7,7 +7,8 @@ import { passwordGrant, refreshTokenGrant } from './token.mjs';
 import { logout } from './logout.mjs';
 import { getUser } from './user.mjs';
 import { health, jwks, openIdConfiguration, settings } from './info.mjs';
-import { SWITCHED_OFF, adminApi, notLocal, pkceGrant, signup, web3Grant } from './disabled.mjs';
+import { SWITCHED_OFF, invite, notLocal, pkceGrant, signup, web3Grant } from './disabled.mjs';
+import { adminApi } from './admin.mjs';
 import { loadFactor } from './mfa/factors.mjs';
 import { challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa/endpoints.mjs';
 
@@ -44,7 +45,7 @@ const ROUTES = {
   '/settings': { GET: settings },
   '/authorize': { GET: off('Sign-in with external providers') },
   '/callback': { mounted: true, GET: off('Sign-in with external providers'), POST: off('Sign-in with external providers') },
-  '/invite': { POST: adminApi },
+  '/invite': { POST: invite },
   '/signup': { mounted: true, POST: signup },
   '/recover': { POST: off('Password recovery') },
   '/resend': { POST: off('Resending emails and SMS') },

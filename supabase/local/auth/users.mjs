@@ -37,7 +37,8 @@ export const highestPossibleAal = (user) => (user.factors.some((f) => f.status =
 
 const optional = (key, value) => (value ? { [key]: value } : {});
 
-function factorJson(f) {
+/** The JSON of models.Factor. */
+export function factorJson(f) {
   return {
     id: f.id,
     created_at: goTime(f.created_at) ?? GO_ZERO_TIME,

@@ -1,8 +1,8 @@
 // Plain-HTTP access to the local auth, for the answers supabase-js would hide (status, headers,
 // exact body), plus what auth tests keep needing: forged tokens, TOTP codes, signed-out tokens.
-import { TOTP, Secret } from 'otpauth';
-import { apiUrl, LOCAL_ANON_KEY, withDb } from './clients';
+import { apiUrl, factorSecret, LOCAL_ANON_KEY, withDb } from './clients';
 import { signJwt } from '../../../supabase/local/keys.mjs';
+import { totpCode as demoTotpCode } from '../../../supabase/local/demo-staff.mjs';
 
 export type AuthAnswer = { status: number; headers: Headers; text: string; json: any };
 
@@ -43,21 +43,38 @@ const now = () => Math.floor(Date.now() / 1000);
 export const forgedToken = (claims: Record<string, unknown>) => signJwt({ iat: now(), exp: now() + 3600, ...claims });
 
 /** The current TOTP code for a base32 secret, as an authenticator app shows it. */
-export const totpCode = (secret: string, offsetSteps = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
-    timestamp: Date.now() + offsetSteps * 30_000,
-  });
+export const totpCode = (secret: string, offsetSteps = 0) => demoTotpCode(secret, Date.now() + offsetSteps * 30_000);
 
 export const sessionCount = (userId: string) =>
   withDb(async (db) => (await db.query('select count(*)::int as n from auth.sessions where user_id = $1', [userId])).rows[0].n as number);
 
 /**
- * An access token whose session has been signed out (the JWT itself is still unexpired), to
+ * Password, then the code of the user's verified TOTP factor (its secret read from the database,
+ * as the member's authenticator app holds it): GoTrue's token response of the aal2 session.
+ */
+export async function twoFactorSignIn(email: string, password: string) {
+  const session = await passwordSignIn(email, password);
+  const factor = (session.user.factors ?? []).find((f: { status: string }) => f.status === 'verified');
+  if (!factor) throw new Error(`${email} has no verified factor`);
+  const challenge = await authCall('POST', `/factors/${factor.id}/challenge`, { token: session.access_token });
+  const code = totpCode(await factorSecret(factor.id));
+  const verified = await authCall('POST', `/factors/${factor.id}/verify`, { token: session.access_token, body: { challenge_id: challenge.json.id, code } });
+  if (verified.status !== 200) throw new Error(`second step as ${email}: ${verified.status} ${verified.text}`);
+  return verified.json as typeof session;
+}
+
+/** Signs this access token's session out (POST /logout?scope=local); the JWT itself stays unexpired. */
+export async function signOutToken(token: string) {
+  const out = await authCall('POST', '/logout?scope=local', { token });
+  if (out.status !== 204) throw new Error(`sign-out failed: ${out.status} ${out.text}`);
+}
+
+/**
+ * An aal2 access token whose session has been signed out (the JWT itself is still unexpired), to
  * show what a signed-out token can still do at PostgREST.
  */
 export async function signedOutAccessToken(email: string, password: string): Promise<string> {
-  const session = await passwordSignIn(email, password);
-  const out = await authCall('POST', '/logout?scope=local', { token: session.access_token });
-  if (out.status !== 204) throw new Error(`sign-out failed: ${out.status} ${out.text}`);
-  return session.access_token;
+  const { access_token: token } = await twoFactorSignIn(email, password);
+  await signOutToken(token);
+  return token;
 }

@@ -5,6 +5,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { apiUrl, ports } from '../../../config/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../../supabase/local/keys.mjs';
+import { DEMO_STAFF as DEMO_ACCOUNTS, totpCode } from '../../../supabase/local/demo-staff.mjs';
 import { submissionArgs } from '../../fixtures/support-request-samples';
 
 export { apiUrl, LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY };
@@ -18,19 +19,49 @@ export const serviceClient = (): SupabaseClient => createClient(apiUrl, LOCAL_SE
 export const clientWithToken = (token: string): SupabaseClient =>
   createClient(apiUrl, LOCAL_ANON_KEY, { ...options, global: { headers: { Authorization: `Bearer ${token}` } } });
 
-export const DEMO_STAFF = {
-  officer: { email: 'officer@irtiqaa.local', password: 'demo-officer-2026' },
-  supervisor: { email: 'supervisor@irtiqaa.local', password: 'demo-supervisor-2026' },
-  authority: { email: 'authority@irtiqaa.local', password: 'demo-authority-2026' },
-  admin: { email: 'admin@irtiqaa.local', password: 'demo-admin-2026' },
-  former: { email: 'former@irtiqaa.local', password: 'demo-former-2026' },
-} as const;
+/** The demo accounts of supabase/seed.sql, each with its authenticator's secret (supabase/local/demo-staff.mjs). */
+export const DEMO_STAFF = DEMO_ACCOUNTS;
 export type DemoStaff = keyof typeof DEMO_STAFF;
 
-export async function signIn(email: string, password: string): Promise<SupabaseClient> {
+/** Signs in with the password only: an `aal1` session, which the database lets read nothing but the member's own staff row. */
+export async function signInWithPasswordOnly(email: string, password: string): Promise<SupabaseClient> {
   const client = createClient(apiUrl, LOCAL_ANON_KEY, options);
   const { error } = await client.auth.signInWithPassword({ email, password });
   if (error) throw new Error(`sign-in as ${email} failed: ${error.message}`);
+  return client;
+}
+
+/** The secret of the user's verified TOTP factor: what their authenticator app holds. */
+export const factorSecret = (factorId: string) =>
+  withDb(async (db) => (await db.query('select secret from auth.mfa_factors where id = $1', [factorId])).rows[0].secret as string);
+
+/**
+ * The second step, as a member does it in the workspace: the code of their authenticator for the
+ * verified factor, or, the first time, a new authenticator enrolled and verified. Returns the
+ * factor's secret. The session becomes `aal2`.
+ */
+export async function completeTwoFactor(client: SupabaseClient): Promise<{ factorId: string; secret: string }> {
+  const { data: factors, error: listError } = await client.auth.mfa.listFactors();
+  if (listError) throw listError;
+  let factorId = factors.totp[0]?.id;
+  let secret: string;
+  if (factorId) {
+    secret = await factorSecret(factorId);
+  } else {
+    const { data, error } = await client.auth.mfa.enroll({ factorType: 'totp' });
+    if (error) throw error;
+    factorId = data.id;
+    secret = data.totp.secret;
+  }
+  const { error } = await client.auth.mfa.challengeAndVerify({ factorId, code: totpCode(secret) });
+  if (error) throw new Error(`the second step failed: ${error.message}`);
+  return { factorId, secret };
+}
+
+/** Signs in as a member does: password, then the authenticator's code (an `aal2` session). */
+export async function signIn(email: string, password: string): Promise<SupabaseClient> {
+  const client = await signInWithPasswordOnly(email, password);
+  await completeTwoFactor(client);
   return client;
 }
 

@@ -7,7 +7,10 @@ const PASSWORD = ['email', 'phone', 'password'];
 const FACTOR = ['factor_type', 'friendly_name', 'issuer', 'phone'];
 const VERIFY = ['challenge_id', 'code', 'webauthn'];
 
-/** `{factor}` in a path is replaced by a real factor id of the signed-in test user, `{bucket}` by a test bucket. */
+/**
+ * `{factor}` in a path is replaced by a real factor id of the signed-in test user, `{user}` by that
+ * user's id, `{bucket}` by a test bucket.
+ */
 export const GATEWAY_ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/auth/v1/token?grant_type=password', fields: PASSWORD },
   { method: 'POST', path: '/auth/v1/token?grant_type=refresh_token', fields: ['refresh_token'] },
@@ -28,12 +31,20 @@ export const GATEWAY_ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/auth/v1/recover', fields: ['email'] },
   { method: 'POST', path: '/auth/v1/verify', fields: ['type', 'token', 'email'] },
   { method: 'GET', path: '/auth/v1/admin/users' },
+  { method: 'DELETE', path: '/auth/v1/admin/users/{user}/factors/{factor}' },
+  { method: 'DELETE', path: '/auth/v1/admin/users/not-a-uuid/factors/{factor}' },
   { method: 'GET', path: '/auth/v1/settings' },
   { method: 'GET', path: '/auth/v1/health' },
   { method: 'GET', path: '/auth/v1/.well-known/jwks.json' },
   { method: 'POST', path: '/auth/v1/no-such-endpoint' },
   { method: 'POST', path: '/rest/v1/rpc/submit_support_request', fields: ['p_full_name', 'p_mobile', 'p_idempotency_key'] },
   { method: 'POST', path: '/rest/v1/rpc/get_request_status', fields: ['p_reference', 'p_phone_last4'] },
+  { method: 'GET', path: '/rest/v1/rpc/get_request_status?p_reference=IRT-00000000&p_phone_last4=1234' },
+  { method: 'POST', path: '/rest/v1/rpc/submit_satisfaction_survey', fields: ['p_reference', 'p_overall', 'p_comment', 'p_locale', 'p_idempotency_key'] },
+  { method: 'GET', path: '/rest/v1/rpc/service_stats' },
+  { method: 'POST', path: '/rest/v1/rpc/reset_staff_factors', fields: ['p_user_id'] },
+  { method: 'POST', path: '/rest/v1/rpc/assign_request', fields: ['p_request_id', 'p_assignee'] },
+  { method: 'POST', path: '/functions/v1/staff-factors', fields: ['user_id', 'factor_id'] },
   { method: 'GET', path: '/rest/v1/support_requests?select=id' },
   { method: 'POST', path: '/functions/v1/no-such-function', fields: ['name'] },
   { method: 'POST', path: '/storage/v1/object/upload/sign/{bucket}/requests/a.pdf' },

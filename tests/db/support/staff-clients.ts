@@ -1,19 +1,61 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, signJwt } from '../../../supabase/local/keys.mjs';
+import { Secret } from 'otpauth';
+import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../../supabase/local/keys.mjs';
 import { apiUrl } from '../../../config/ports.mjs';
+import { addAmrClaim, createSession } from '../../../supabase/local/auth/sessions.mjs';
+import { generateAccessToken } from '../../../supabase/local/auth/tokens.mjs';
+import { findUserById } from '../../../supabase/local/auth/users.mjs';
 import { hasValidCheckDigit } from '../../../src/lib/national-id';
 import type { StaffRole } from '../../../src/lib/workflow';
+import { withDb } from './clients';
 
 const noSession = { auth: { persistSession: false, autoRefreshToken: false } };
 
 export const serviceClient = () => createClient(apiUrl, LOCAL_SERVICE_ROLE_KEY, noSession);
 export const anonClient = () => createClient(apiUrl, LOCAL_ANON_KEY, noSession);
 
-/** A client acting as this auth user, with the kind of JWT the gateway issues at sign-in. */
-export function clientAs(userId: string): SupabaseClient {
-  const now = Math.floor(Date.now() / 1000);
-  const token = signJwt({ sub: userId, role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 3600 });
-  return createClient(apiUrl, LOCAL_ANON_KEY, { ...noSession, global: { headers: { Authorization: `Bearer ${token}` } } });
+export type Assurance = 'aal1' | 'aal2';
+
+/**
+ * A real session of this auth user, as the local auth makes one: a row in auth.sessions (aal2:
+ * upgraded with a verified TOTP factor of the user, created if they have none, and its `totp`
+ * claim), and the access token GoTrue would issue for it (`session_id`, `aal`, `amr`, ...).
+ * Signing out (`POST /auth/v1/logout`) or deleting the row ends it, as for a browser's session.
+ */
+export async function mintSession(userId: string, { aal = 'aal2' }: { aal?: Assurance } = {}) {
+  return withDb(async (db) => {
+    const user = await findUserById(db, userId);
+    if (!user) throw new Error(`no auth user ${userId}`);
+    const session = await createSession(db, userId, { userAgent: 'tests/db/support/staff-clients.ts', ip: '127.0.0.1' });
+    await addAmrClaim(db, session.id, 'password');
+    if (aal === 'aal2') {
+      const { rows } = await db.query(
+        `select id from auth.mfa_factors where user_id = $1 and factor_type = 'totp' and status = 'verified' order by created_at limit 1`,
+        [userId],
+      );
+      const factorId = rows[0]?.id ?? (await db.query(
+        `insert into auth.mfa_factors (id, user_id, factor_type, status, created_at, updated_at, secret)
+         values (gen_random_uuid(), $1, 'totp', 'verified', now(), now(), $2) returning id`,
+        [userId, new Secret({ size: 20 }).base32],
+      )).rows[0].id;
+      await addAmrClaim(db, session.id, 'totp');
+      await db.query(`update auth.sessions set aal = 'aal2', factor_id = $2 where id = $1`, [session.id, factorId]);
+    }
+    const { accessToken } = await generateAccessToken(db, { user, sessionId: session.id, issuer: `${apiUrl}/auth/v1` });
+    return { sessionId: session.id as string, accessToken: accessToken as string };
+  });
+}
+
+/**
+ * A client acting as this auth user through a real session of its own (see mintSession),
+ * `aal2` unless asked for `aal1` (a password-only session). The session is made on the first call.
+ */
+export function clientAs(userId: string, { aal = 'aal2' }: { aal?: Assurance } = {}): SupabaseClient {
+  let token: Promise<string> | null = null;
+  return createClient(apiUrl, LOCAL_ANON_KEY, {
+    ...noSession,
+    accessToken: () => (token ??= mintSession(userId, { aal }).then((s) => s.accessToken)),
+  });
 }
 
 /** One active seeded staff member per role (supabase/seed.sql). */

@@ -1,21 +1,30 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_STAFF, totpCode } from '../../../supabase/local/demo-staff.mjs';
 
-/** Demo accounts of supabase/seed.sql (local stack only). */
-export const STAFF = {
-  officer: { email: 'officer@irtiqaa.local', password: 'demo-officer-2026', name: 'نورة القحطاني' },
-  supervisor: { email: 'supervisor@irtiqaa.local', password: 'demo-supervisor-2026', name: 'خالد العتيبي' },
-  authority: { email: 'authority@irtiqaa.local', password: 'demo-authority-2026', name: 'د. سارة الشهري' },
-  admin: { email: 'admin@irtiqaa.local', password: 'demo-admin-2026', name: 'عبدالله الحربي' },
-  former: { email: 'former@irtiqaa.local', password: 'demo-former-2026', name: 'ريم الدوسري' },
-} as const;
+/** Demo accounts of supabase/seed.sql (local stack only), with their authenticators' secrets. */
+export const STAFF = DEMO_STAFF;
 export type DemoStaff = keyof typeof STAFF;
 
-export async function signIn(page: Page, who: DemoStaff, path = '/staff/') {
+/** The first step: e-mail and password. The workspace then asks for the authenticator's code. */
+export async function signInWithPassword(page: Page, email: string, password: string, path = '/staff/') {
   await page.goto(path);
-  await page.getByLabel(/البريد الإلكتروني|Email address/).fill(STAFF[who].email);
-  await page.getByLabel(/كلمة المرور|Password/).fill(STAFF[who].password);
+  await page.getByLabel(/البريد الإلكتروني|Email address/).fill(email);
+  await page.getByLabel(/كلمة المرور|Password/).fill(password);
   await page.getByRole('button', { name: /^(تسجيل الدخول|Sign in)$/ }).click();
+}
+
+/** The second step: the code an authenticator app with this secret shows now. */
+export async function enterCode(page: Page, secret: string) {
+  await page.getByLabel(/رمز التحقق|Verification code/).fill(totpCode(secret));
+  await page.getByRole('button', { name: /^(تحقق|Verify)$/ }).click();
+}
+
+/** Signs a demo member in as they would: password, then their authenticator's code. */
+export async function signIn(page: Page, who: DemoStaff, path = '/staff/') {
+  await signInWithPassword(page, STAFF[who].email, STAFF[who].password, path);
+  await enterCode(page, STAFF[who].totpSecret);
   await expect(page.getByRole('button', { name: /تسجيل الخروج|Sign out/ })).toBeVisible();
+  await expect(page.getByLabel(/رمز التحقق|Verification code/)).toHaveCount(0);
 }
 
 export async function signOut(page: Page) {

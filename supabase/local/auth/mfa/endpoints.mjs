@@ -10,7 +10,7 @@ import { encodeRefreshToken } from '../refresh-token.mjs';
 import { generateAccessToken, tokenResponse } from '../tokens.mjs';
 import { findUserById } from '../users.mjs';
 import { rateLimited } from '../token.mjs';
-import { createChallenge, findChallenge, insertTotpFactor, validateNewFactor } from './factors.mjs';
+import { createChallenge, deleteFactor, findChallenge, insertTotpFactor, validateNewFactor } from './factors.mjs';
 import { newTotpKey, totpCodeValid } from './totp.mjs';
 import { qrSvg } from './qr-svg.mjs';
 
@@ -112,18 +112,11 @@ async function upgradeSession(db, { user, sessionId, factorId, issuer }) {
 }
 
 export async function unenrollFactor({ db, auth, factor }) {
-  const { user, session } = auth;
+  const { session } = auth;
   requireSession(session, 'A valid session and factor are required to unenroll a factor');
   if (factor.status === 'verified' && session.aal !== 'aal2') {
     throw unprocessable('insufficient_aal', 'AAL2 required to unenroll verified factor');
   }
-  await db.query('delete from auth.mfa_factors where id = $1', [factor.id]);
-  // DowngradeSessionsToAAL1: sessions upgraded with this factor lose its claim and go back to aal1.
-  await db.query(
-    `delete from auth.mfa_amr_claims where authentication_method = 'totp'
-        and session_id in (select id from auth.sessions where factor_id = $1)`,
-    [factor.id],
-  );
-  await db.query(`update auth.sessions set aal = 'aal1', factor_id = null where user_id = $1 and factor_id = $2`, [user.id, factor.id]);
+  await deleteFactor(db, factor);
   return { status: 200, body: { id: factor.id } };
 }

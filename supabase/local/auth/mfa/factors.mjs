@@ -13,7 +13,8 @@ export async function loadFactor(db, user, factorIdSegment) {
   const factorId = parseGoUuid(factorIdSegment);
   if (factorId.error) throw notFound('validation_failed', 'factor_id must be an UUID');
   const { rows } = await db.query(
-    `select id, user_id, friendly_name, factor_type::text, status::text, secret from auth.mfa_factors where id = $1 and user_id = $2`,
+    `select id, user_id, friendly_name, factor_type::text, status::text, secret, phone, created_at, updated_at, last_challenged_at
+       from auth.mfa_factors where id = $1 and user_id = $2`,
     [factorId.uuid, user.id],
   );
   if (!rows[0]) throw notFound('mfa_factor_not_found', 'Factor not found');
@@ -68,4 +69,18 @@ export async function findChallenge(db, factor, challengeId) {
     [challengeId, factor.id, mfa.challengeExpirySeconds],
   );
   return rows[0] ?? null;
+}
+
+/**
+ * tx.Destroy(factor) + Factor.DowngradeSessionsToAAL1 (UnenrollFactor, adminUserDeleteFactor): the
+ * sessions upgraded with this factor lose its claim and go back to aal1.
+ */
+export async function deleteFactor(db, factor) {
+  await db.query('delete from auth.mfa_factors where id = $1', [factor.id]);
+  await db.query(
+    `delete from auth.mfa_amr_claims where authentication_method = 'totp'
+        and session_id in (select id from auth.sessions where factor_id = $1)`,
+    [factor.id],
+  );
+  await db.query(`update auth.sessions set aal = 'aal1', factor_id = null where user_id = $1 and factor_id = $2`, [factor.user_id, factor.id]);
 }
