@@ -67,6 +67,8 @@ create table internal.outbox (
   recipient text not null,
   state internal.outbox_state not null default 'queued',
   attempts integer not null default 0,
+  -- How many times staff sent it again after it failed: a new delivery, with a new idempotency key at the email provider.
+  retries integer not null default 0,
   -- When it may be claimed: now for a new message, after the back-off for a retry, after the lease for one being sent.
   next_attempt_at timestamptz not null default now(),
   -- The claim of the run sending it: only that run may record the outcome.
@@ -261,8 +263,8 @@ $$;
 
 /**
  * Claims up to p_limit due messages for p_lease_seconds and answers what each needs to be written:
- * [{ id, claim, moment, channel, locale, recipient, first_name, reference, decision_due_from,
- * decision_due_by, message, link_path, stop_path }] (message: the staff's text where the moment
+ * [{ id, claim, moment, channel, locale, recipient, attempts, retries, first_name, reference,
+ * decision_due_from, decision_due_by, message, link_path, stop_path }] (message: the staff's text where the moment
  * carries one; stop_path: null for the decision). A message whose run died is claimed again once
  * its lease is over.
  */
@@ -289,7 +291,7 @@ begin
   )
   select coalesce(jsonb_agg(jsonb_build_object(
            'id', t.id, 'claim', t.claim_id, 'moment', t.moment, 'channel', t.channel, 'locale', t.locale,
-           'recipient', t.recipient, 'attempts', t.attempts,
+           'recipient', t.recipient, 'attempts', t.attempts, 'retries', t.retries,
            'first_name', internal.first_name(r.full_name), 'reference', r.reference,
            'decision_due_from', r.decision_due_from, 'decision_due_by', r.decision_due_by,
            'message', case when m.carries_note then e.note end,
@@ -379,7 +381,7 @@ begin
   select * into o from internal.outbox where id = p_message_id for update;
   if not found then perform internal.refuse('message_not_found', null, 'P0001'); end if;
   if o.state <> 'failed' then perform internal.refuse('message_not_failed', null, 'P0001'); end if;
-  update internal.outbox set state = 'queued', attempts = 0, next_attempt_at = now(), failed_at = null, claim_id = null
+  update internal.outbox set state = 'queued', attempts = 0, retries = retries + 1, next_attempt_at = now(), failed_at = null, claim_id = null
    where id = o.id returning * into o;
   perform internal.record_message_event(o, 'message_retried', null, me);
   perform internal.wake_notify();

@@ -10,11 +10,18 @@ export const RIYADH_TIME_ZONE = 'Asia/Riyadh';
 export type DateStyle = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>;
 const LONG: DateStyle = { dateStyle: 'long' };
 
-export const gregorianDate = (date: Date, locale: Locale, style: DateStyle = LONG) =>
-  new Intl.DateTimeFormat(GREGORIAN[locale], { ...style, timeZone: RIYADH_TIME_ZONE }).format(date);
+// Making a formatter costs far more than using one (the notify function formats two dates per message).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tag: string, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${tag}|${style.dateStyle ?? ''}|${style.timeStyle ?? ''}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(tag, { ...style, timeZone: RIYADH_TIME_ZONE })));
+  return found;
+}
 
-export const hijriDate = (date: Date, locale: Locale, style: DateStyle = LONG) =>
-  new Intl.DateTimeFormat(HIJRI[locale], { ...style, timeZone: RIYADH_TIME_ZONE }).format(date);
+export const gregorianDate = (date: Date, locale: Locale, style: DateStyle = LONG) => formatter(GREGORIAN[locale], style).format(date);
+
+export const hijriDate = (date: Date, locale: Locale, style: DateStyle = LONG) => formatter(HIJRI[locale], style).format(date);
 
 /** "12 January 2027 (4 Shaʻban 1448 AH)": the form pages, emails and SMS give a date in. */
 export function formatDate(date: Date, locale: Locale): string {
