@@ -62,10 +62,10 @@ describe('a run of the notify function', () => {
     expect(log).toEqual(['queue_overdue_messages', 'claim', 'record 1 failed', 'claim']);
   });
 
-  it('claims nothing while the published templates cannot be read: the messages wait, their tries untouched', async () => {
+  it('still flags overdue requests, but claims nothing, while the published templates cannot be read: the messages wait, their tries untouched', async () => {
     const { deps, log } = world([[claimed(1)]]);
     const summary = await drain({ ...deps, templates: async () => { throw new Error('http://127.0.0.1:4321/outreach/templates.json answered 404'); } });
-    expect(log).toEqual([]);
+    expect(log).toEqual(['queue_overdue_messages']);
     expect(summary.stopped).toMatch(/^templates unavailable/);
   });
 

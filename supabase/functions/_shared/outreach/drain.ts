@@ -77,6 +77,12 @@ export async function drain(deps: DrainDeps, budgetMs = RUN_BUDGET_MS): Promise<
   const log = deps.log ?? (() => {});
   const started = now();
   const summary: DrainSummary = { claimed: 0, sent: 0, queued: 0, failed: 0, stale: 0, overdueFlagged: 0 };
+  // The supervisor's flag does not wait for the messages: sweep first.
+  try {
+    summary.overdueFlagged = await deps.rpc<number>('queue_overdue_messages', {});
+  } catch (error) {
+    log(`overdue sweep failed: ${(error as Error).message}`);
+  }
   let published: PublishedTemplates;
   try {
     published = await deps.templates();
@@ -84,11 +90,6 @@ export async function drain(deps: DrainDeps, budgetMs = RUN_BUDGET_MS): Promise<
     // Without templates nothing is claimed: the messages wait in the outbox, their tries untouched.
     summary.stopped = `templates unavailable: ${(error as Error).message}`;
     return summary;
-  }
-  try {
-    summary.overdueFlagged = await deps.rpc<number>('queue_overdue_messages', {});
-  } catch (error) {
-    log(`overdue sweep failed: ${(error as Error).message}`);
   }
   const lane = async () => {
     while (!summary.stopped && now() - started < budgetMs) {
