@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { ports } from '../../config/ports.mjs';
 import { anonClient, application, requestId } from './support/clients';
 import { clientAs, seededStaffByRole } from './support/staff-clients';
-import { allowSweep, makeOverdue, outboxOf, runNotify } from './support/outreach';
+import { allowSweep, makeOverdue, noRunSending, outboxOf, runNotify } from './support/outreach';
 import { inboxMessages, messagesTo, smsAddress, waitForMessage, type InboxMessage } from '../support/inbox';
 import { serveTemplates } from '../support/published-templates';
 import type { StaffRole } from '../../src/lib/workflow';
@@ -18,7 +18,11 @@ beforeAll(async () => {
   templates = await serveTemplates(ports.site);
   as = Object.fromEntries(Object.entries(await seededStaffByRole()).map(([r, id]) => [r, clientAs(id)])) as Record<StaffRole, SupabaseClient>;
 });
-afterAll(() => templates?.close());
+// Without the templates the stack's notify runs send nothing more: the other test files see no messages go out.
+afterAll(async () => {
+  await templates?.close();
+  await noRunSending();
+});
 
 const WAIT = { timeoutMs: 40_000 };
 let serial = 0;

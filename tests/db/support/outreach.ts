@@ -37,14 +37,28 @@ export const dueNow = (requestId?: string) =>
 /** Lets the next run sweep for overdue requests (it does so at most every five minutes). */
 export const allowSweep = () => withDb((db) => db.query(`update internal.overdue_sweeps set swept_at = '-infinity'`));
 
-/** Six weeks went by without a decision. */
+/** Six weeks went by without a decision: the request and its window move 43 days into the past, the window's length kept. */
 export const makeOverdue = (requestId: string) =>
   withDb(async (db) => {
     await db.query('begin');
     await db.query('set local session_replication_role = replica');
-    await db.query(`update public.support_requests set decision_due_from = now() - interval '30 days', decision_due_by = now() - interval '1 minute' where id = $1`, [requestId]);
+    await db.query(
+      `update public.support_requests
+          set created_at = created_at - interval '43 days', status_changed_at = status_changed_at - interval '43 days',
+              decision_due_from = decision_due_from - interval '43 days', decision_due_by = decision_due_by - interval '43 days'
+        where id = $1`,
+      [requestId],
+    );
     await db.query('commit');
   });
+
+/** Waits until no run of the notify function is in the middle of sending. */
+export async function noRunSending() {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const [row] = await withDb(async (db) => (await db.query(`select count(*)::int as n from internal.outbox where state = 'sending' and next_attempt_at > now()`)).rows);
+    if (row.n === 0) return;
+  }
+}
 
 /** Calls the notify function as the schedule does, and answers its summary. */
 export async function runNotify(apiUrl = defaultApiUrl): Promise<{ status: number; summary: Record<string, unknown> }> {

@@ -1,23 +1,17 @@
-// The templates the site published (PUBLISHED_TEMPLATES_PATH at SITE_URL), read again at most every
-// minute, so an editor's change reaches messages with the next build and no redeploy.
+// The templates the site published (PUBLISHED_TEMPLATES_PATH at SITE_URL), read at the start of
+// every run: an editor's change reaches the next message after the next build, without a redeploy.
+// While the site cannot be read nothing is sent, and the messages wait in the outbox.
 import { PUBLISHED_TEMPLATES_PATH, readPublishedTemplates, type PublishedTemplates } from '../pure/published.ts';
 import type { Fetch } from '../providers/outcome.ts';
 
-const FRESH_MS = 60_000;
-
-export function publishedTemplatesAt(siteUrl: string, fetchImpl: Fetch = fetch, now = Date.now) {
-  let cached: { at: number; templates: PublishedTemplates } | null = null;
+export function publishedTemplatesAt(siteUrl: string, fetchImpl: Fetch = fetch) {
   return async (): Promise<PublishedTemplates> => {
-    if (cached && now() - cached.at < FRESH_MS) return cached.templates;
     const url = `${siteUrl.replace(/\/$/, '')}${PUBLISHED_TEMPLATES_PATH}`;
-    try {
-      const response = await fetchImpl(url, { signal: AbortSignal.timeout(10_000), headers: { accept: 'application/json' } });
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      cached = { at: now(), templates: readPublishedTemplates(await response.json()) };
-    } catch (error) {
-      // The site down for a moment: the templates read last are still the published ones.
-      if (!cached) throw error;
+    const response = await fetchImpl(url, { signal: AbortSignal.timeout(10_000), headers: { accept: 'application/json' } });
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`${url} answered ${response.status}`);
     }
-    return cached.templates;
+    return readPublishedTemplates(await response.json());
   };
 }
