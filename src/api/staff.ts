@@ -189,9 +189,9 @@ export async function loadSurveys(since: Date): Promise<SurveyRow[]> {
   return (data ?? []) as SurveyRow[];
 }
 
-/** When staff wrote notes on these requests: a low score counts as followed up by a later note. */
+/** When staff wrote notes on these requests, or closed their follow-up: a low score counts as followed up by either, later. */
 export async function loadNoteTimes(requestIds: string[]): Promise<{ request_id: string; created_at: string }[]> {
-  const { data } = await db.from('request_events').select('request_id, created_at').eq('kind', 'note').in('request_id', requestIds);
+  const { data } = await db.from('request_events').select('request_id, created_at').or('kind.eq.note,code.eq.follow_up_closed').in('request_id', requestIds);
   return (data ?? []) as { request_id: string; created_at: string }[];
 }
 

@@ -7,34 +7,46 @@ interface Props extends IslandProps<'stop'> {
   channelsHref: string;
 }
 
+type State = { step: 'no_token' } | { step: 'ask'; reference: string } | { step: 'working' } | { step: 'answered'; answer: StopAnswer };
+
 /**
- * /stop#<token>: the link in every message but the decision. Opening it stops the messages (one
- * click, no account); the page says so, and offers to start them again with the same link.
+ * /stop#<token>: the link in every message but the decision. One click on the page stops the
+ * messages, with no account; opening the link alone changes nothing (mail scanners open links, as
+ * the survey page also allows for). The answer offers to start them again with the same link.
  */
 export default function StopMessages({ messages, channelsHref }: Props) {
   const t = translator(messages);
-  const [answer, setAnswer] = useState<StopAnswer | 'working' | 'no_token'>('working');
+  const [state, setState] = useState<State>({ step: 'working' });
   const [lastWish, setLastWish] = useState(true);
   const token = useRef('');
   const result = useRef<HTMLDivElement>(null);
 
+  useEffect(() => {
+    token.current = decodeURIComponent(location.hash.replace(/^#/, '')).trim().slice(0, 40);
+    // The token starts with the reference's 8 characters; the database checks the rest.
+    const code = token.current.toUpperCase().slice(0, 8);
+    setState(/^[0-9A-Z]{8}/.test(code) ? { step: 'ask', reference: `IRT-${code}` } : { step: 'no_token' });
+  }, []);
+
   async function ask(stop: boolean) {
     setLastWish(stop);
-    setAnswer('working');
-    setAnswer(await setMessagesStopped(token.current, stop));
+    setState({ step: 'working' });
+    setState({ step: 'answered', answer: await setMessagesStopped(token.current, stop) });
     result.current?.focus();
   }
 
-  useEffect(() => {
-    token.current = decodeURIComponent(location.hash.replace(/^#/, '')).slice(0, 40);
-    if (token.current === '') setAnswer('no_token');
-    else void ask(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
   const body = () => {
-    if (answer === 'working') return <p>{t('stop.working')}</p>;
-    if (answer === 'no_token') return <p>{t('stop.noToken')}</p>;
+    if (state.step === 'working') return <p>{t('stop.working')}</p>;
+    if (state.step === 'no_token') return <p>{t('stop.noToken')}</p>;
+    if (state.step === 'ask') {
+      return (
+        <>
+          <p>{t('stop.question', { reference: state.reference })}</p>
+          <button type="button" className="button" onClick={() => ask(true)}>{t('stop.stopAgain')}</button>
+        </>
+      );
+    }
+    const { answer } = state;
     if (answer.outcome === 'stopped' || answer.outcome === 'resumed') {
       const stopped = answer.outcome === 'stopped';
       return (
@@ -56,7 +68,7 @@ export default function StopMessages({ messages, channelsHref }: Props) {
 
   return (
     <div className="form-island" data-hydrated="true">
-      <div ref={result} tabIndex={-1} role="status" aria-live="polite">{body()}</div>
+      <div ref={result} tabIndex={-1} aria-live="polite">{body()}</div>
     </div>
   );
 }
