@@ -190,6 +190,12 @@ begin
 end;
 $$;
 
+-- References are drawn from the same alphabet: one encoder for both.
+create or replace function internal.new_reference() returns text
+language sql volatile as $$
+  select 'IRT-' || internal.base32_of_40_bits(extensions.gen_random_bytes(5))
+$$;
+
 create function internal.stop_link_signature(p_request_id uuid) returns text
 language sql stable security definer set search_path = '' as $$
   select substr(internal.base32_of_40_bits(

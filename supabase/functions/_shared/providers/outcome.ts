@@ -42,16 +42,33 @@ export function networkFailure(error: unknown): SendOutcome {
   return { kind: 'retry', reason: name === 'TimeoutError' ? `no answer within ${SEND_TIMEOUT_MS / 1000} s` : `network: ${String((error as Error)?.message ?? error)}` };
 }
 
-/** A provider's JSON answer, or its text when it sent none. */
-export async function answerOf(response: Response): Promise<{ json: Record<string, unknown> | null; text: string }> {
-  const text = await response.text();
-  try {
-    const json = JSON.parse(text);
-    return { json: json && typeof json === 'object' ? json : null, text };
-  } catch {
-    return { json: null, text };
-  }
+export interface ProviderAnswer {
+  status: number;
+  ok: boolean;
+  /** Its JSON answer, or null when it sent none. */
+  json: Record<string, unknown> | null;
+  text: string;
 }
+
+/** One call to a provider, cut off after SEND_TIMEOUT_MS: its answer, or the outcome of a call that got none. */
+export async function callProvider(fetchImpl: Fetch, url: string, init: RequestInit): Promise<ProviderAnswer | SendOutcome> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+  } catch (error) {
+    return networkFailure(error);
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not JSON: the text says what happened.
+  }
+  return { status: response.status, ok: response.ok, json: json && typeof json === 'object' ? (json as Record<string, unknown>) : null, text };
+}
+
+export const gotNoAnswer = (answer: ProviderAnswer | SendOutcome): answer is SendOutcome => 'kind' in answer;
 
 /** International format without + or 00, as the Saudi providers take numbers. */
 export const withoutPlus = (e164: string) => e164.replace(/^\+/, '');

@@ -3,7 +3,7 @@
 // Accepted: { success: true, errorCode: "ER-00", data: { MessageID, Status, ... } }; refused:
 // { success: false, message, errorCode } with the HTTP status of its table (410 invalid recipient,
 // 480 sender not allowed, 401 authentication failed, ...).
-import { SEND_TIMEOUT_MS, answerOf, networkFailure, retryable, withoutPlus, type Fetch, type SendSms } from './outcome.ts';
+import { callProvider, gotNoAnswer, retryable, withoutPlus, type Fetch, type SendSms } from './outcome.ts';
 
 export interface UnifonicConfig {
   appSid: string;
@@ -17,24 +17,19 @@ const CONFIGURATION = new Set([402, 480]);
 
 export function unifonicSms({ appSid, sender, apiUrl = UNIFONIC_API_URL }: UnifonicConfig, fetchImpl: Fetch = fetch): SendSms {
   return async ({ to, text, messageId }) => {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${apiUrl.replace(/\/$/, '')}/rest/SMS/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams({
-          AppSid: appSid, SenderID: sender, Body: text, Recipient: withoutPlus(to), responseType: 'JSON', CorrelationID: `irtiqaa-${messageId}`,
-        }).toString(),
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      });
-    } catch (error) {
-      return networkFailure(error);
-    }
-    const { json, text: raw } = await answerOf(response);
-    const reason = `Unifonic ${response.status} ${String(json?.errorCode ?? '')}: ${String(json?.message ?? raw).slice(0, 300)}`.replace(/ +:/, ':');
-    if (retryable(response.status) || CONFIGURATION.has(response.status)) return { kind: 'retry', reason };
+    const answer = await callProvider(fetchImpl, `${apiUrl.replace(/\/$/, '')}/rest/SMS/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        AppSid: appSid, SenderID: sender, Body: text, Recipient: withoutPlus(to), responseType: 'JSON', CorrelationID: `irtiqaa-${messageId}`,
+      }).toString(),
+    });
+    if (gotNoAnswer(answer)) return answer;
+    const { status, ok, json } = answer;
+    const reason = `Unifonic ${status} ${String(json?.errorCode ?? '')}: ${String(json?.message ?? answer.text).slice(0, 300)}`.replace(/ +:/, ':');
+    if (retryable(status) || CONFIGURATION.has(status)) return { kind: 'retry', reason };
     const data = json?.data as { MessageID?: unknown } | undefined;
-    if (!response.ok || json?.success !== true || data?.MessageID === undefined) return { kind: 'refused', reason };
+    if (!ok || json?.success !== true || data?.MessageID === undefined) return { kind: 'refused', reason };
     return { kind: 'accepted', providerId: String(data.MessageID) };
   };
 }
