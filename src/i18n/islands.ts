@@ -12,7 +12,6 @@ export const ISLAND_STRINGS = {
   // The staff form shares the request form's fields, and with them the character count.
   staff: ['staff.', 'errors.', 'form.error.', 'request.description.count'],
   figures: ['figures.'],
-  stop: ['stop.'],
 } as const;
 
 export type Island = keyof typeof ISLAND_STRINGS;
