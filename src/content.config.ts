@@ -5,7 +5,9 @@ import {
   documentSchema,
   faqSchema,
   improvementSchema,
+  messageTemplateSchema,
   policySectionSchema,
+  savedReplySchema,
   settingsSchema,
 } from './schemas/content';
 
@@ -19,6 +21,11 @@ export const collections = {
   documents: defineCollection({ loader: markdownIn('documents'), schema: documentSchema }),
   faqs: defineCollection({ loader: markdownIn('faqs'), schema: faqSchema }),
   improvements: defineCollection({ loader: markdownIn('improvements'), schema: improvementSchema }),
+  messages: defineCollection({
+    loader: glob({ pattern: '{ar,en}/*.yml', base: './content/messages' }),
+    schema: messageTemplateSchema,
+  }),
+  replies: defineCollection({ loader: markdownIn('replies'), schema: savedReplySchema }),
   settings: defineCollection({
     loader: glob({ pattern: '{ar,en}/site.yml', base: './content/settings' }),
     schema: settingsSchema,

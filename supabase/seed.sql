@@ -206,3 +206,10 @@ end;
 $seed$;
 
 set session_replication_role = origin;
+
+-- How each demo beneficiary wants to hear from us (the insert trigger was off above): SMS, email where
+-- they gave one; one who stopped messages.
+insert into public.contact_preferences (request_id, sms, email, stopped_at, updated_at)
+select r.id, true, r.email is not null, case when row_number() over (order by r.created_at) = 3 then r.created_at end, r.created_at
+  from public.support_requests r
+on conflict (request_id) do nothing;

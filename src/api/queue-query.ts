@@ -6,14 +6,15 @@ import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
 import { UNDECIDED_STATUSES, type RequestStatus } from '../lib/workflow';
 
 export const PAGE_SIZE = 25;
-export const QUEUE_COLUMNS = 'id,reference,full_name,mobile,status,category,intake_channel,created_at,decision_due_by,decided_at,assigned_to';
+export const QUEUE_COLUMNS = 'id,reference,full_name,mobile,status,category,intake_channel,created_at,decision_due_by,decided_at,assigned_to,overdue_flags(flagged_at)';
 
 export interface QueueFilters {
   status: RequestStatus | '';
   category: string;
   channel: string;
   mine: boolean;
-  deadline: '' | 'due_soon' | 'overdue';
+  /** `flagged`: flagged for the supervisor once its window passed without a decision (public.overdue_flags). */
+  deadline: '' | 'due_soon' | 'overdue' | 'flagged';
   search: string;
 }
 
@@ -24,7 +25,7 @@ const safeTerm = (raw: string) => toLatinDigits(raw).replace(/[,()*"\\:%]/g, ' '
 
 /** Applies the queue's filters to a PostgREST select, server side, so paging stays correct. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function applyFilters<Q extends { eq: any; lt: any; gte: any; lte: any; is: any; in: any; or: any }>(
+export function applyFilters<Q extends { eq: any; lt: any; gte: any; lte: any; is: any; in: any; or: any; not: any }>(
   query: Q,
   filters: QueueFilters,
   myId: string,
@@ -37,6 +38,8 @@ export function applyFilters<Q extends { eq: any; lt: any; gte: any; lte: any; i
   if (filters.mine) q = q.eq('assigned_to', myId);
   if (filters.deadline === 'overdue') {
     q = q.lt('decision_due_by', now.toISOString()).is('decided_at', null).in('status', UNDECIDED_STATUSES);
+  } else if (filters.deadline === 'flagged') {
+    q = q.not('overdue_flags', 'is', null).is('decided_at', null);
   } else if (filters.deadline === 'due_soon') {
     const window = dueSoonWindow(now);
     q = q.gte('decision_due_by', window.from).lte('decision_due_by', window.to).is('decided_at', null).in('status', UNDECIDED_STATUSES);

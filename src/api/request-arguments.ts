@@ -16,6 +16,9 @@ export function requestArguments(request: SupportRequest, idempotencyKey: string
     p_description: request.description,
     p_preferred_channel: request.preferred_channel,
     p_locale: request.locale,
+    // With these two the call reaches the overload that keeps the choice (supabase/CONTRACT.md).
+    p_messages_by_sms: request.messages_by_sms,
+    p_messages_by_email: request.messages_by_email,
     p_accuracy_confirmed: request.accuracy_confirmed,
     p_privacy_consent: request.privacy_consent,
     p_declaration_version: ACCURACY_DECLARATION_VERSION,

@@ -1,5 +1,6 @@
 import type { Channel } from '../schemas/channels';
 import type { RequestStatus, StaffRole } from '../lib/workflow';
+import type { OutreachChannel, OutreachMoment } from '../../supabase/functions/_shared/pure/moments.ts';
 
 export interface StaffMember {
   user_id: string;
@@ -21,16 +22,30 @@ export interface QueueRow {
   decision_due_by: string | null;
   decided_at: string | null;
   assigned_to: string | null;
+  /** Embedded: set once the decision window passed without a decision (public.overdue_flags). */
+  overdue_flags?: { flagged_at: string } | null;
 }
 
 export type SupportRequestRow = QueueRow & Record<string, unknown>;
 
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
-export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up'] as const;
+export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences'] as const;
 export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
 /** Enum public.request_event_code: what the database records on an event it writes on its own (`staff.timeline.code.<code>`). */
-export const REQUEST_EVENT_CODES = ['registered_on_behalf', 'low_satisfaction_score'] as const;
+export const REQUEST_EVENT_CODES = [
+  'registered_on_behalf',
+  'low_satisfaction_score',
+  'overdue_flagged',
+  'follow_up_closed',
+  'staff_message',
+  'message_sent',
+  'message_failed',
+  'message_retried',
+  'contact_preferences_changed',
+  'messages_stopped',
+  'messages_resumed',
+] as const;
 export type EventCode = (typeof REQUEST_EVENT_CODES)[number];
 
 /** A row of request_events: written by the database itself, append-only. */
@@ -49,4 +64,32 @@ export interface RequestEvent {
   /** The channel of a `registered_on_behalf` registration. */
   intake_channel: Channel | null;
   assigned_to: string | null;
+  survey_id?: string | null;
+  /** On message events: the message, its moment and channel (the channel is null for a staff message: it goes on every chosen one). */
+  message_id?: number | null;
+  message_moment?: OutreachMoment | null;
+  message_channel?: OutreachChannel | null;
+}
+
+/** public.contact_preferences: how the beneficiary wants to hear about the request. */
+export interface ContactPreferences {
+  request_id: string;
+  sms: boolean;
+  email: boolean;
+  stopped_at: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A message that failed for good (public.undelivered_messages()). */
+export interface UndeliveredMessage {
+  id: number;
+  request_id: string;
+  reference: string;
+  moment: OutreachMoment;
+  channel: OutreachChannel;
+  recipient: string;
+  reason: string;
+  attempts: number;
+  failed_at: string;
 }

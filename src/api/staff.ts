@@ -6,7 +6,8 @@ import { EMPTY_FILTERS, fetchQueuePage, type QueueFilters } from './queue-query'
 import { requestArguments } from './request-arguments';
 import { ruleKeyOf, type PostgrestLikeError } from './rpc-outcome';
 import { staffClient as db } from './staff-client';
-import type { QueueRow, RequestEvent, StaffMember, SupportRequestRow } from './staff-types';
+import type { ContactPreferences, QueueRow, RequestEvent, StaffMember, SupportRequestRow, UndeliveredMessage } from './staff-types';
+import { BENEFICIARY_MESSAGE_RULE_FIELDS } from '../schemas/beneficiary-message';
 
 /**
  * Every call the staff workspace makes (supabase/CONTRACT.md, "Staff"), one function each.
@@ -131,14 +132,15 @@ export async function countRequestsByStatus(): Promise<Partial<Record<RequestSta
 export async function loadQueuePage(filters: QueueFilters, myId: string, page: number): Promise<StaffResult<{ rows: QueueRow[]; total: number }>> {
   const { data, count, error, status } = await fetchQueuePage(db, filters, myId, page);
   if (error) return refused(error, status);
-  return { ok: true, data: { rows: (data ?? []) as QueueRow[], total: count ?? 0 } };
+  // PostgREST embeds overdue_flags as one object (its key is the request id); untyped supabase-js guesses an array.
+  return { ok: true, data: { rows: (data ?? []) as unknown as QueueRow[], total: count ?? 0 } };
 }
 
 /** The request, its whole history (oldest first) and the staff list its names come from. */
 export async function loadRequest(id: string): Promise<{ request: SupportRequestRow | null; events: RequestEvent[]; staff: StaffMember[] }> {
   const [request, events, staff] = await Promise.all([
     db.from('support_requests').select('*').eq('id', id).maybeSingle(),
-    db.from('request_events').select('*').eq('request_id', id).order('created_at', { ascending: true }),
+    db.from('request_events').select('*').eq('request_id', id).order('created_at', { ascending: true }).order('id', { ascending: true }),
     listStaff(),
   ]);
   return { request: (request.data as SupportRequestRow | null) ?? null, events: (events.data ?? []) as RequestEvent[], staff };
@@ -166,6 +168,41 @@ export async function registerRequestOnBehalf(request: OnBehalfRequest, idempote
   const { reference } = data as { reference: string };
   const { data: row } = await db.from('support_requests').select('id').eq('reference', reference).maybeSingle();
   return { ok: true, data: { id: (row?.id as string | undefined) ?? null, reference } };
+}
+
+// Messages to the beneficiary (issue 13) -----------------------------------------------------
+
+/** How the beneficiary wants to hear about this request; null if it cannot be read. */
+export async function loadContactPreferences(requestId: string): Promise<ContactPreferences | null> {
+  const { data } = await db.from('contact_preferences').select('*').eq('request_id', requestId).maybeSingle();
+  return (data as ContactPreferences | null) ?? null;
+}
+
+export function setContactPreferences(requestId: string, choice: { sms: boolean; email: boolean; stopped: boolean }): Promise<StaffResult> {
+  return change(db.rpc('set_contact_preferences', { p_request_id: requestId, p_sms: choice.sms, p_email: choice.email, p_stopped: choice.stopped }));
+}
+
+/** Sends the beneficiary a message on their chosen channels; the same key never sends twice. */
+export async function sendStaffMessage(requestId: string, message: string, idempotencyKey: string): Promise<StaffResult<{ channels: string[] }>> {
+  const { data, error, status } = await db.rpc('send_staff_message', { p_request_id: requestId, p_message: message, p_idempotency_key: idempotencyKey });
+  if (error) return refused(error, status, BENEFICIARY_MESSAGE_RULE_FIELDS);
+  return { ok: true, data: { channels: ((data as { channels?: string[] } | null)?.channels ?? []) } };
+}
+
+/** Closes the follow-up of a low score; the note (what was done) is sent to the beneficiary. */
+export function closeFollowUp(requestId: string, note: string): Promise<StaffResult> {
+  return change(db.rpc('close_follow_up', { p_request_id: requestId, p_note: note }));
+}
+
+/** Messages that failed for good, newest first (at most 200). */
+export async function loadUndeliveredMessages(): Promise<StaffResult<UndeliveredMessage[]>> {
+  const { data, error, status } = await db.rpc('undelivered_messages');
+  if (error) return refused(error, status);
+  return { ok: true, data: (data ?? []) as UndeliveredMessage[] };
+}
+
+export function retryMessage(messageId: number): Promise<StaffResult> {
+  return change(db.rpc('retry_message', { p_message_id: messageId }));
 }
 
 // Staff administration ---------------------------------------------------------------------------
@@ -223,9 +260,9 @@ export async function loadSurveys(since: Date): Promise<SurveyRow[]> {
   return (data ?? []) as SurveyRow[];
 }
 
-/** When staff wrote notes on these requests: a low score counts as followed up by a later note. */
+/** When staff wrote notes on these requests, or closed their follow-up: a low score counts as followed up by either, later. */
 export async function loadNoteTimes(requestIds: string[]): Promise<{ request_id: string; created_at: string }[]> {
-  const { data } = await db.from('request_events').select('request_id, created_at').eq('kind', 'note').in('request_id', requestIds);
+  const { data } = await db.from('request_events').select('request_id, created_at').or('kind.eq.note,code.eq.follow_up_closed').in('request_id', requestIds);
   return (data ?? []) as { request_id: string; created_at: string }[];
 }
 

@@ -3,6 +3,7 @@
 import { CHANNELS } from '../schemas/channels';
 import { DOCUMENT_KINDS, FAQ_CATEGORIES, SAUDI_PHONE } from '../schemas/content';
 import { DEFAULT_LOCALE, LOCALES } from '../lib/locale';
+import { OUTREACH_MOMENTS, placeholderPattern, placeholdersAnywhere, type TemplatePart } from '../../supabase/functions/_shared/pure/moments.ts';
 
 type Field = Record<string, unknown> & { name: string; widget: string };
 
@@ -49,6 +50,9 @@ export const OPTION_LABELS: Record<string, string> = {
   postal_address: 'العنوان البريدي', letter: 'الخطابات', volunteer_service: 'الخدمة التطوعية', representative: 'المندوب',
   bylaws: 'اللائحة الأساسية', support_policy_guide: 'دليل سياسة الدعم', support_request_form: 'نموذج طلب الدعم',
   general: 'عام', requests: 'الطلبات', status: 'متابعة الطلب', survey: 'تقييم الخدمة', privacy: 'الخصوصية',
+  request_received: 'استلام الطلب', information_needed: 'طلب معلومات من المستفيد', decision_accepted: 'القرار: قبول الطلب',
+  decision_rejected: 'القرار: رفض الطلب', service_delivered: 'تقديم الخدمة ودعوة للتقييم', overdue_apology: 'اعتذار عن تأخر القرار',
+  follow_up_closed: 'متابعة تقييم منخفض', staff_message: 'رسالة من الموظف',
 };
 const select = (name: string, label: string, options: readonly string[]): Field => ({
   label,
@@ -56,6 +60,19 @@ const select = (name: string, label: string, options: readonly string[]): Field 
   widget: 'select',
   options: options.map((value) => ({ value, label: OPTION_LABELS[value] ?? value })),
   ...shared,
+});
+
+/**
+ * A part of a message template. Decap checks only that braces hold a placeholder some message has;
+ * the build also checks the moment's own list and the SMS length (src/schemas/content.ts).
+ */
+const templatePart = (name: TemplatePart, label: string, widget: 'string' | 'text'): Field => ({
+  label,
+  name,
+  widget,
+  hint: `المتغيرات المتاحة: ${placeholdersAnywhere(name).map((p) => `{${p}}`).join(' ')}. كل رسالة تذكر رقم الطلب {reference}، وكل رسالة غير القرار تذكر رابط الإيقاف {stop_link}.`,
+  pattern: [placeholderPattern(name), 'أدخل المتغيرات بين قوسين معقوفين كما في القائمة تحت الحقل، مثل {reference}'],
+  ...translated,
 });
 
 /** A folder collection stored as content/<name>/{ar,en}/<slug>.md, slugs from a readable field. */
@@ -128,6 +145,24 @@ export const collections = [
     { label: 'فعلنا', name: 'we_did', widget: 'text', ...translated },
     date('date', 'التاريخ'),
   ], { sortable_fields: ['date'] }),
+  folder(
+    'messages',
+    'رسائل المستفيدين',
+    'رسالة',
+    'moment',
+    [
+      select('moment', 'المرحلة', OUTREACH_MOMENTS),
+      templatePart('sms', 'الرسالة النصية القصيرة (لا تزيد على رسالتين)', 'text'),
+      templatePart('email_subject', 'عنوان البريد الإلكتروني', 'string'),
+      templatePart('email_body', 'نص البريد الإلكتروني', 'text'),
+    ],
+    { create: false, delete: false, extension: 'yml', format: 'yml' },
+  ),
+  folder('replies', 'الردود الجاهزة', 'رد', 'title', [
+    { label: 'العنوان (يراه الموظف فقط)', name: 'title', widget: 'string', ...translated },
+    order,
+    { label: 'نص الرد (يُرسل إلى المستفيد)', name: 'body', widget: 'text', ...translated },
+  ], { sortable_fields: ['order', 'title'] }),
   // Decap allows i18n file collections only as single_file, so the one settings file is a folder
   // collection (content/settings/{ar,en}/site.yml) that cannot grow or shrink.
   folder(

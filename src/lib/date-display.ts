@@ -1,28 +1,14 @@
 import { DAY_MS } from './decision-window';
-import type { Locale } from './locale';
+import { RIYADH_TIME_ZONE } from '../../supabase/functions/_shared/pure/dates.ts';
 
 /**
  * A date as people read it: Gregorian first, then the Umm al-Qura Hijri date (docs/ARCHITECTURE.md,
  * "Languages, dates and numbers"), in Riyadh's time zone, the association's calendar day. Arabic uses Latin
- * digits, as Saudi government sites do, so numbers read the same everywhere: static pages, forms
- * and the staff workspace all format dates here.
+ * digits, as Saudi government sites do, so numbers read the same everywhere: static pages, forms,
+ * the staff workspace and the messages the notify function sends all format dates with the same
+ * code, which lives beside the functions (supabase/functions/_shared/pure/dates.ts) so it deploys with them.
  */
-const GREGORIAN: Record<Locale, string> = { ar: 'ar-SA-u-ca-gregory-nu-latn', en: 'en-GB' };
-const HIJRI: Record<Locale, string> = { ar: 'ar-SA-u-ca-islamic-umalqura-nu-latn', en: 'en-GB-u-ca-islamic-umalqura' };
-export const RIYADH_TIME_ZONE = 'Asia/Riyadh';
-
-type Style = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>;
-const LONG: Style = { dateStyle: 'long' };
-
-export const gregorianDate = (date: Date, locale: Locale, style: Style = LONG) =>
-  new Intl.DateTimeFormat(GREGORIAN[locale], { ...style, timeZone: RIYADH_TIME_ZONE }).format(date);
-
-export const hijriDate = (date: Date, locale: Locale, style: Style = LONG) =>
-  new Intl.DateTimeFormat(HIJRI[locale], { ...style, timeZone: RIYADH_TIME_ZONE }).format(date);
-
-export function formatDate(date: Date, locale: Locale): string {
-  return `${gregorianDate(date, locale)} (${hijriDate(date, locale)})`;
-}
+export { formatDate, gregorianDate, hijriDate, RIYADH_TIME_ZONE } from '../../supabase/functions/_shared/pure/dates.ts';
 
 /** The calendar day in Riyadh, as a day number, so "days left" does not drift with the hour. */
 function riyadhDay(date: Date): number {

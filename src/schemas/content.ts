@@ -1,5 +1,7 @@
 import { z } from './zod';
 import { CHANNELS } from './channels';
+import { OUTREACH_MOMENTS, placeholderPattern } from '../../supabase/functions/_shared/pure/moments.ts';
+import { describeProblem, templateProblems } from '../../supabase/functions/_shared/pure/templates.ts';
 
 /**
  * Frontmatter of the editable content under `content/` (the layout Decap CMS edits, one folder
@@ -77,6 +79,32 @@ export const settingsSchema = z.object({
   address: text,
   policy_last_updated: z.coerce.date(),
   social: z.array(z.object({ label: text, url: z.url({ protocol: /^https$/ }) })).default([]),
+});
+
+/** A text whose braces hold only placeholders some message has (src/cms/config.ts gives the CMS the same pattern). */
+const templateText = (part: 'sms' | 'email_subject' | 'email_body') => text.regex(new RegExp(placeholderPattern(part)));
+
+/**
+ * A message to the beneficiary (content/messages/<locale>/<moment>.yml): the SMS and the email
+ * of one moment. Each part may use only its moment's placeholders and must use the ones it needs
+ * (supabase/functions/_shared/pure/moments.ts); the published file also refuses an SMS longer
+ * than two parts (src/pages/outreach/templates.json.ts).
+ */
+export const messageTemplateSchema = z
+  .object({
+    moment: z.enum(OUTREACH_MOMENTS),
+    sms: templateText('sms'),
+    email_subject: templateText('email_subject'),
+    email_body: templateText('email_body'),
+  })
+  .superRefine((entry, ctx) => {
+    for (const problem of templateProblems(entry.moment, entry)) ctx.addIssue({ code: 'custom', path: [problem.part], message: describeProblem(problem) });
+  });
+
+/** A saved reply staff can start a message from (content/replies): its title, and the text in the body. */
+export const savedReplySchema = z.object({
+  title: text,
+  order,
 });
 
 export type ChannelEntry = z.infer<typeof channelSchema>;

@@ -159,6 +159,10 @@ export const supportRequestSchema = z.object({
   description: ruled(z.string().transform((s) => s.trim()), descriptionRule),
   preferred_channel: requiredEnum(CHANNELS, 'preferred_channel_required'),
   locale: requiredEnum(LOCALES, 'locale_required'),
+  // Updates about the request (issue 13): SMS unless unticked (it is how the request is followed),
+  // email when an address is given. A choice, never a refusal; the database keeps the same defaults.
+  messages_by_sms: z.boolean().default(true),
+  messages_by_email: z.boolean().default(true),
   accuracy_confirmed: mustBeTrue('accuracy_confirmed_required'),
   privacy_consent: mustBeTrue('privacy_consent_required'),
 });

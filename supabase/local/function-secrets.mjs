@@ -1,6 +1,6 @@
 // The secrets Edge Functions get on the local stack: the one place local values live. On a
 // hosted project the same names are set with `supabase secrets set NAME=value` (README).
-import { ports } from '../../config/ports.mjs';
+import { ports, siteUrl } from '../../config/ports.mjs';
 
 /** Mail leaves through the local inbox (maildev); SMS go to the same inbox, addressed to the mobile. */
 export const LOCAL_FUNCTION_SECRETS = Object.freeze({
@@ -13,4 +13,9 @@ export const LOCAL_FUNCTION_SECRETS = Object.freeze({
   // `inbox`: an SMS to +9665XXXXXXXX is mailed to +9665XXXXXXXX@<SMS_INBOX_DOMAIN> through SMTP above.
   SMS_TRANSPORT: 'inbox',
   SMS_INBOX_DOMAIN: 'sms.irtiqaa.local',
+  SMS_SENDER: 'Irtiqaa',
+  EMAIL_TRANSPORT: 'smtp',
+  // Links in messages start here, and the notify function reads the templates the site publishes
+  // here (/outreach/templates.json): `npm start`'s dev server, or the built site in the e2e suite.
+  SITE_URL: siteUrl,
 });

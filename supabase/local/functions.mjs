@@ -30,7 +30,7 @@ export const FUNCTION_ERRORS = {
   idleTimeout: [504, 'IDLE_TIMEOUT', `Request idle timeout limit (${IDLE_TIMEOUT_MS / 1000}s) reached`],
 };
 
-function denoBinary() {
+export function denoBinary() {
   const variant = `${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch}${process.platform === 'linux' ? '-glibc' : ''}`;
   const exe = process.platform === 'win32' ? 'deno.exe' : 'deno';
   try {

@@ -26,8 +26,8 @@ export async function startInbox({ smtpPort, webPort, mailDir, log = () => {}, o
     '--smtp', String(smtpPort), '--ip', '127.0.0.1',
     '--web', String(webPort), '--web-ip', '127.0.0.1',
     '--mail-directory', mailDir,
-    // SMS are short and mail is small; keep the newest few thousand.
-    '--max-emails', '5000',
+    // SMS are short and mail is small; keep the newest few thousand (the outreach bench keeps all of its 10,000).
+    '--max-emails', process.env.IRTIQAA_INBOX_MAX_EMAILS ?? '5000',
   ];
   const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   onSpawn(child);

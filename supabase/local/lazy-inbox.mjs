@@ -72,6 +72,10 @@ export function createLazyInbox({ smtpPort, webPort, mailDir, isStopping, log = 
     ensure().then(
       (inbox) => {
         const upstream = net.connect(innerPort(inbox), '127.0.0.1');
+        // SMTP is a conversation of small writes: without this, Nagle's algorithm and delayed ACKs
+        // hold each reply back about 40 ms at the proxy (a message took 70 ms instead of 9; bench/outreach).
+        socket.setNoDelay(true);
+        upstream.setNoDelay(true);
         upstream.on('error', () => socket.destroy());
         socket.on('error', () => upstream.destroy());
         socket.once('close', () => upstream.destroy());

@@ -2,4 +2,7 @@
 // project (there the same jobs are `cron.schedule(...)` calls in a migration). Later features
 // append their jobs here: { function: '<name>', everySeconds: <interval> }.
 /** @type {{ function: string, everySeconds: number }[]} */
-export const SCHEDULE = [];
+export const SCHEDULE = [
+  // The outbox (issue 13): hosted, pg_cron calls it every minute (20261201140400_notify_schedule.sql).
+  { function: 'notify', everySeconds: 60 },
+];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anonClient, application, submitRequest, withDb } from './support/clients';
 import { requestsIn } from './support/arrange';
 
-const TABLES = ['staff', 'support_requests', 'request_events', 'satisfaction_surveys'] as const;
+const TABLES = ['staff', 'support_requests', 'request_events', 'satisfaction_surveys', 'contact_preferences', 'overdue_flags'] as const;
 
 describe('the public (anon key)', () => {
   it('can submit a request and look up its status', async () => {
@@ -22,6 +22,8 @@ describe('the public (anon key)', () => {
     support_requests: { reference: 'IRT-00000000', status: 'accepted', full_name: 'x y' },
     request_events: { request_id: crypto.randomUUID(), kind: 'note', note: 'forged' },
     satisfaction_surveys: { overall: 1, courtesy: 1, clarity: 1, speed: 1, ease: 1, locale: 'ar' },
+    contact_preferences: { request_id: crypto.randomUUID(), sms: false, email: false },
+    overdue_flags: { request_id: crypto.randomUUID() },
   };
   it.each(TABLES)('cannot insert into %s directly', async (table) => {
     const { error } = await anonClient().from(table).insert(rows[table]);
@@ -62,6 +64,14 @@ describe('the public (anon key)', () => {
     ['add_request_note', { p_request_id: crypto.randomUUID(), p_note: 'x' }],
     ['set_staff_role', { p_user_id: crypto.randomUUID(), p_role: 'admin' }],
     ['set_staff_active', { p_user_id: crypto.randomUUID(), p_active: true }],
+    ['set_contact_preferences', { p_request_id: crypto.randomUUID(), p_sms: false, p_email: false, p_stopped: true }],
+    ['send_staff_message', { p_request_id: crypto.randomUUID(), p_message: 'x' }],
+    ['close_follow_up', { p_request_id: crypto.randomUUID(), p_note: 'x' }],
+    ['retry_message', { p_message_id: 1 }],
+    ['undelivered_messages', {}],
+    ['claim_messages', { p_limit: 5 }],
+    ['record_message_result', { p_id: 1, p_claim: crypto.randomUUID(), p_outcome: 'sent' }],
+    ['queue_overdue_messages', {}],
   ])('cannot call the staff function %s', async (fn, args) => {
     const { error, status } = await anonClient().rpc(fn, args);
     expect(status).toBe(401);

@@ -115,6 +115,8 @@ describe('what the database writes into a request history', () => {
     to_status: 'staff.status.',
     actor_role: 'staff.role.',
     intake_channel: 'staff.channel.',
+    message_moment: 'staff.message.moment.',
+    message_channel: 'staff.message.channel.',
   };
 
   it('labels every value of every enum column in both languages', async () => {

@@ -149,6 +149,29 @@ test('a channel phone number the build would reject is refused; a good one is pu
   expect(read('content', 'channels', 'en', `${slug}.md`)).toContain(NEW_PHONE);
 });
 
+const NEW_SMS = 'استلمنا {reference} تابعه: {link} للإيقاف: {stop_link}';
+
+test('an editor rewords a message: a placeholder no message has is refused, a good SMS is published', async ({ page }) => {
+  await signIn(page, '/collections/messages/entries/request_received');
+  const sms = pane(page, 'ar').getByLabel('الرسالة النصية القصيرة (لا تزيد على رسالتين)');
+  const before = read('content', 'messages', 'ar', 'request_received.yml');
+  await expect(pane(page, 'ar').getByText(/المتغيرات المتاحة: .*\{reference\}/).first()).toBeVisible();
+
+  await sms.fill('وصل طلبك {reference} ورقم هويتك {national_id} للإيقاف: {stop_link}');
+  await publishNow(page);
+  await expect(page.getByText(/أدخل المتغيرات بين قوسين معقوفين/).first()).toBeVisible();
+  expect(read('content', 'messages', 'ar', 'request_received.yml')).toBe(before);
+
+  page.on('dialog', (dialog) => (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
+  await page.reload();
+  await sms.fill(NEW_SMS);
+  await expect(sms).toHaveValue(NEW_SMS);
+  await publishNow(page);
+  await expect.poll(() => read('content', 'messages', 'ar', 'request_received.yml'), { timeout: 15_000 }).toContain(NEW_SMS);
+  // The English message stays as it was.
+  expect(read('content', 'messages', 'en', 'request_received.yml')).toContain('Irtiqaa: we received your request {reference}');
+});
+
 test('an editor uploads a document to the staff tools', async ({ page }) => {
   await signIn(page, '/collections/documents/new');
   await choose(page, 'النوع', 'دليل سياسة الدعم');
@@ -189,4 +212,8 @@ test('after a build the site shows the new FAQ (and search finds it) and the new
   await page.goto(`${site}/channels`);
   const digits = (await page.locator('main').innerText()).replace(/\D/g, '');
   expect(digits).toContain('118887777');
+
+  // The notify function reads the published templates: the reworded SMS is live, with no redeploy.
+  const published = await (await page.request.get(`${site}/outreach/templates.json`)).json();
+  expect(published.templates.request_received.ar.sms).toBe(NEW_SMS);
 });

@@ -88,7 +88,13 @@ const SAMPLES: Record<string, string[]> = {
   phone: ['+966112345678', '920000000', '0112345678', '+966551234567', '0551234567', '8001234567', '12345', 'call us', '+1 555 0100', '+96611234567890', ''],
   email: ['info@irtiqaa.org.sa', 'a@b.co', 'not-an-email', 'a@b', 'x @y.com'],
   url: ['https://irtiqaa.org.sa', 'http://example.com/x?y=1', 'irtiqaa.org.sa', 'ftp://x.org', 'https://'],
+  // Message templates: a placeholder no message has, or a broken one, is refused in the CMS and the build alike.
+  template: [
+    'وصل طلبك {reference}', 'Dear {first_name},\n\n{message}\n\n{stop_link}', 'طلبك {reference} {unknown}', '{Reference}', '{reference',
+    'reference}', '{ reference }', '{{reference}}', 'سطر أول\nسطر ثانٍ بلا متغيرات', '{national_id}', '{description}', '{full_name}',
+  ],
 };
+const TEMPLATE_FIELDS = ['sms', 'email_subject', 'email_body'];
 
 describe('patterns: what the CMS accepts, the build accepts', () => {
   type Patterned = CmsField & { parent?: string };
@@ -99,9 +105,10 @@ describe('patterns: what the CMS accepts, the build accepts', () => {
       .map((f) => ({ collection: c, field: f })),
   );
 
-  it('phone, email and url fields carry a pattern with an instruction for the editor', () => {
+  it('phone, email, url and message template fields carry a pattern with an instruction for the editor', () => {
     expect(patterned.map(({ collection, field }) => `${collection.name}.${field.parent ? `${field.parent}.` : ''}${field.name}`).sort()).toEqual(
-      ['channels.email', 'channels.phone', 'channels.url', 'settings.email', 'settings.phone', 'settings.social.url'].sort(),
+      ['channels.email', 'channels.phone', 'channels.url', 'settings.email', 'settings.phone', 'settings.social.url',
+        'messages.sms', 'messages.email_subject', 'messages.email_body'].sort(),
     );
     for (const { field } of patterned) expect(field.pattern![1]).toMatch(/^أدخل /);
   });
@@ -113,7 +120,7 @@ describe('patterns: what the CMS accepts, the build accepts', () => {
       let schema = unwrap(shape[field.parent ?? field.name]).inner;
       if (field.parent) schema = unwrap(((schema as z.ZodArray).element as z.ZodObject).shape[field.name] as z.ZodType).inner;
       const regex = new RegExp(field.pattern![0]);
-      const kind = field.name === 'url' ? 'url' : field.name;
+      const kind = field.name === 'url' ? 'url' : TEMPLATE_FIELDS.includes(field.name) ? 'template' : field.name;
       for (const value of SAMPLES[kind]) {
         // Decap checks patterns only on non-empty values, and leaves an empty optional field out.
         if (value === '') continue;
@@ -121,7 +128,7 @@ describe('patterns: what the CMS accepts, the build accepts', () => {
         const buildAccepts = schema.safeParse(value).success;
         // Never may the CMS save what the build rejects; a phone must also be refused by both alike.
         if (cmsAccepts) expect(buildAccepts, `"${value}" passes the CMS, so the build must take it`).toBe(true);
-        if (kind === 'phone') expect(cmsAccepts, `"${value}"`).toBe(buildAccepts);
+        if (kind === 'phone' || kind === 'template') expect(cmsAccepts, `"${value}"`).toBe(buildAccepts);
       }
     },
   );

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import ar from '../../src/i18n/ar.json';
 import en from '../../src/i18n/en.json';
 import { REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
-import { WORKFLOW_RULE_KEYS } from '../../src/components/staff/db-error';
+import { STAFF_RULE_KEYS } from '../../src/components/staff/db-error';
+import { LOCALES } from '../../src/lib/locale';
+import { OUTREACH_CHANNELS, OUTREACH_MOMENTS } from '../../supabase/functions/_shared/pure/moments.ts';
 import type { DeadlineState } from '../../src/lib/deadlines';
 import { stepsAhead } from '../../src/lib/request-journey';
 import { REQUEST_STATUSES, STAFF_ROLES, TRANSITIONS } from '../../src/lib/workflow';
@@ -67,7 +69,10 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'staff.channel.*': [CHANNELS],
   'staff.deadline.*': [deadlineStates],
   'staff.dimension.*': [RATING_DIMENSIONS],
-  'staff.error.*': [WORKFLOW_RULE_KEYS],
+  'staff.error.*': [STAFF_RULE_KEYS],
+  'staff.locale.*': [LOCALES],
+  'staff.message.channel.*': [OUTREACH_CHANNELS],
+  'staff.message.moment.*': [OUTREACH_MOMENTS],
   'staff.field.*': null,
   'staff.requestType.*': [REQUEST_TYPES],
   'staff.role.*': [STAFF_ROLES],

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { filesUnder, repoRoot as root } from '../support/source-files';
 
 // The site's code in layers (docs/ARCHITECTURE.md, "Parts and data flow"), each importing only
-// from those below it: src/lib (pure helpers) < src/schemas (zod) and src/i18n (strings) <
-// src/api (the client calls) < components, pages and layouts.
+// from those below it: the pure modules the Edge Functions share (supabase/functions/_shared/pure,
+// which deploy with the functions) < src/lib (pure helpers) < src/schemas (zod) and src/i18n
+// (strings) < src/api (the client calls) < components, pages and layouts.
+const PURE = 'supabase/functions/_shared/pure/';
 
 const files = (dir: string) => filesUnder(dir, /\.(ts|tsx|mjs|astro)$/);
 
@@ -29,12 +31,14 @@ function importsOf(path: string): Import[] {
   });
 }
 
-const layerOf = (path: string) => /^src\/([^/]+)\//.exec(path)?.[1] ?? (path.startsWith('src/') ? 'src' : 'outside');
+const layerOf = (path: string) =>
+  path.startsWith(PURE) ? 'pure' : (/^src\/([^/]+)\//.exec(path)?.[1] ?? (path.startsWith('src/') ? 'src' : 'outside'));
+const isCode = (target: string) => target.startsWith('src/') || target.startsWith(PURE);
 const ALLOWED: Record<string, readonly string[]> = {
-  lib: ['lib'],
-  schemas: ['lib', 'schemas'],
-  i18n: ['lib', 'i18n'],
-  api: ['lib', 'schemas', 'api'],
+  lib: ['pure', 'lib'],
+  schemas: ['pure', 'lib', 'schemas'],
+  i18n: ['pure', 'lib', 'i18n'],
+  api: ['pure', 'lib', 'schemas', 'api'],
 };
 
 describe('layers of the site’s code', () => {
@@ -43,7 +47,7 @@ describe('layers of the site’s code', () => {
     expect(sources.length).toBeGreaterThan(2);
     const crossing = sources
       .flatMap(importsOf)
-      .filter((i) => i.target.startsWith('src/') && !allowed.includes(layerOf(i.target)))
+      .filter((i) => isCode(i.target) && !allowed.includes(layerOf(i.target)))
       .map((i) => `${i.from} -> ${i.target}`);
     expect(crossing).toEqual([]);
   });
@@ -51,9 +55,18 @@ describe('layers of the site’s code', () => {
   it('keeps src/lib free of packages, so its helpers run anywhere (Node, browser, build)', () => {
     const packages = files('src/lib')
       .flatMap(importsOf)
-      .filter((i) => !i.target.startsWith('src/') && !/^(node|astro):/.test(i.target))
+      .filter((i) => !isCode(i.target) && !/^(node|astro):/.test(i.target))
       .map((i) => `${i.from} -> ${i.target}`);
     expect(packages).toEqual([]);
+  });
+
+  it('keeps the modules the site shares with the Edge Functions pure: no package, no Deno, nothing outside them', () => {
+    const sources = filesUnder(PURE.slice(0, -1), /\.ts$/);
+    expect(sources.length).toBeGreaterThan(2);
+    const outside = sources.flatMap(importsOf).filter((i) => layerOf(i.target) !== 'pure').map((i) => `${i.from} -> ${i.target}`);
+    expect(outside).toEqual([]);
+    const runtimeBound = sources.filter((path) => /\bDeno\.|\bprocess\.|import\.meta\.env/.test(readFileSync(join(root, path), 'utf8')));
+    expect(runtimeBound).toEqual([]);
   });
 
   it('never ships a whole locale file to the browser: islands and the API take strings from their page', () => {

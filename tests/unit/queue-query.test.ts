@@ -26,6 +26,9 @@ describe('queue filters sent to PostgREST', () => {
       'in("status",["submitted","under_review","needs_info","escalated","pending_decision"])',
     ]);
   });
+  it('flagged for the supervisor: an overdue flag and still no decision', () => {
+    expect(run({ deadline: 'flagged' })).toEqual(['not("overdue_flags","is",null)', 'is("decided_at",null)']);
+  });
   it('due soon: within the next 7 days', () => {
     expect(run({ deadline: 'due_soon' })[0]).toBe('gte("decision_due_by","2026-11-28T12:00:00.000Z")');
     expect(run({ deadline: 'due_soon' })[1]).toBe('lte("decision_due_by","2026-12-05T12:00:00.000Z")');

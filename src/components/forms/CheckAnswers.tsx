@@ -18,6 +18,15 @@ interface Props {
   onSend: () => void;
 }
 
+/** The channels updates go by, as the form named them; an email box ticked without an address sends nothing. */
+function updatesBy(request: SupportRequest, labels: RequestFieldsWording['label'], none: string): string {
+  const chosen = [
+    ...(request.messages_by_sms ? [labels.messages_by_sms] : []),
+    ...(request.messages_by_email && request.email !== '' ? [labels.messages_by_email] : []),
+  ];
+  return chosen.length ? chosen.join(' · ') : none;
+}
+
 /** GOV.UK's "check your answers": every answer with a link to change it, then send. */
 export function CheckAnswers({ request, t, labels, channels, sendState, refusalKey, onChange, onSend }: Props) {
   const channelLabel = channels.find((c) => c.value === request.preferred_channel)?.label ?? request.preferred_channel;
@@ -31,6 +40,7 @@ export function CheckAnswers({ request, t, labels, channels, sendState, refusalK
     { field: 'request_type', label: labels.request_type, value: t(`request.requestType.${request.request_type}`) },
     { field: 'description', label: labels.description, value: request.description },
     { field: 'preferred_channel', label: labels.preferred_channel, value: channelLabel },
+    { field: 'messages_by_sms', label: labels.messages, value: updatesBy(request, labels, t('request.messages.none')) },
     { field: 'accuracy_confirmed', label: labels.declarations, value: t('request.review.declarationsConfirmed') },
   ];
   const sending = sendState === 'sending';

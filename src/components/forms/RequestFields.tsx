@@ -19,8 +19,8 @@ import type { ChannelOption } from './types';
 
 /** What the fields say: the public form speaks to the applicant, the staff form about the beneficiary. */
 export interface RequestFieldsWording {
-  label: Record<RequestField | 'declarations', string>;
-  hint: Partial<Record<RequestField, ReactNode>>;
+  label: Record<RequestField | 'declarations' | 'messages', string>;
+  hint: Partial<Record<RequestField | 'messages', ReactNode>>;
   category: (value: BeneficiaryCategory) => string;
   requestType: (value: RequestType) => string;
   /** The empty first option of a select. */
@@ -120,6 +120,13 @@ export function RequestFields<V extends SupportRequestInput, Checked>({ form, wo
         choose={wording.choose('preferred_channel')}
         registration={register('preferred_channel')}
       />
+
+      <fieldset className="declarations" aria-describedby={hint.messages ? 'messages-hint' : undefined}>
+        <legend>{label.messages}</legend>
+        {hint.messages && <p id="messages-hint" className="field__hint">{hint.messages}</p>}
+        <Checkbox {...field('messages_by_sms')} registration={register('messages_by_sms')} />
+        <Checkbox {...field('messages_by_email')} registration={register('messages_by_email')} />
+      </fieldset>
 
       <fieldset className="declarations">
         <legend>{label.declarations}</legend>

@@ -13,6 +13,8 @@ export const REQUEST_FIELDS = [
   'request_type',
   'description',
   'preferred_channel',
+  'messages_by_sms',
+  'messages_by_email',
   'accuracy_confirmed',
   'privacy_consent',
 ] as const satisfies readonly (keyof SupportRequestInput)[];
@@ -40,6 +42,8 @@ export const emptyRequest = (locale: Locale): SupportRequestInput =>
     request_type: '',
     description: '',
     preferred_channel: '',
+    messages_by_sms: true,
+    messages_by_email: true,
     locale,
     accuracy_confirmed: false,
     privacy_consent: false,

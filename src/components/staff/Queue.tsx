@@ -97,6 +97,7 @@ export default function Queue({ t, me, onOpen }: Props) {
           <option value="">{t('staff.queue.any')}</option>
           <option value="due_soon">{t('staff.deadline.due_soon')}</option>
           <option value="overdue">{t('staff.deadline.overdue')}</option>
+          <option value="flagged">{t('staff.queue.flagged')}</option>
         </select>
         <span className="checkbox">
           <input id="q-mine" name="mine" type="checkbox" defaultChecked={filters.mine} />
@@ -128,7 +129,10 @@ export default function Queue({ t, me, onOpen }: Props) {
                 <td><bdi>{r.full_name}</bdi></td>
                 <td>{t(`staff.status.${r.status}`)}</td>
                 <td>{daysSince(r.created_at)}</td>
-                <td><DeadlineBadge t={t} dueBy={r.decision_due_by} decidedAt={r.decided_at} /></td>
+                <td>
+                  <DeadlineBadge t={t} dueBy={r.decision_due_by} decidedAt={r.decided_at} />
+                  {r.overdue_flags && !r.decided_at && <span className="flag" data-flag="overdue"> {t('staff.queue.flaggedMarker')}</span>}
+                </td>
               </tr>
             ))}
           </tbody>

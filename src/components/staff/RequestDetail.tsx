@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadRequest } from '../../api/staff';
-import type { RequestEvent, StaffMember, SupportRequestRow } from '../../api/staff-types';
+import { loadContactPreferences, loadRequest } from '../../api/staff';
+import type { ContactPreferences as Preferences, RequestEvent, StaffMember, SupportRequestRow } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import type { RuntimeTranslate } from '../../i18n/translate';
 import type { Locale } from '../../lib/locale';
@@ -11,6 +11,9 @@ import { formatDate } from './format-date';
 import RequestActions from './RequestActions';
 import NotesAndAssignment from './NotesAndAssignment';
 import Timeline from './Timeline';
+import ContactPreferences from './ContactPreferences';
+import MessageComposer from './MessageComposer';
+import CloseFollowUp from './CloseFollowUp';
 
 interface Props {
   t: IslandTranslate<'staff'>;
@@ -29,12 +32,14 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
   const [request, setRequest] = useState<SupportRequestRow | null | undefined>(undefined);
   const [events, setEvents] = useState<RequestEvent[]>([]);
   const [staff, setStaff] = useState<StaffMember[]>([]);
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
 
   const load = useCallback(async () => {
-    const loaded = await loadRequest(id);
+    const [loaded, contact] = await Promise.all([loadRequest(id), loadContactPreferences(id)]);
     setRequest(loaded.request);
     setEvents(loaded.events);
     setStaff(loaded.staff);
+    setPreferences(contact);
   }, [id]);
 
   useEffect(() => {
@@ -89,6 +94,9 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
       <p>{request.privacy_consent ? t('staff.request.privacyConsented') : t('staff.request.privacyMissing')}</p>
       <RequestActions t={t} me={me} request={request} onChanged={load} />
       <NotesAndAssignment t={t} me={me} request={request} staff={staff} onChanged={load} />
+      <ContactPreferences t={t} locale={locale} me={me} request={request} preferences={preferences} onChanged={load} />
+      <MessageComposer t={t} me={me} request={request} preferences={preferences} onSent={load} />
+      <CloseFollowUp t={t} me={me} request={request} events={events} onChanged={load} />
       {/* The timeline builds keys from event codes the database writes; the key test checks their labels. */}
       <Timeline t={t as RuntimeTranslate} locale={locale} events={events} staff={staff} />
     </article>

@@ -12,6 +12,7 @@ import RequestDetail from './RequestDetail';
 import RegisterOnBehalf from './RegisterOnBehalf';
 import Reports from './Reports';
 import StaffAdmin from './StaffAdmin';
+import UndeliveredMessages from './UndeliveredMessages';
 import { useHashRoute, type Route } from './useHashRoute';
 
 interface Props {
@@ -86,6 +87,7 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
     { route: 'queue', key: 'staff.nav.queue', show: me.role !== 'admin' },
     { route: 'register', key: 'staff.nav.register', show: me.role === 'officer' || me.role === 'supervisor' },
     { route: 'reports', key: 'staff.nav.reports', show: true },
+    { route: 'messages', key: 'staff.nav.messages', show: me.role !== 'admin' },
     { route: 'admin', key: 'staff.nav.admin', show: me.role === 'admin' },
   ];
   const home: Route = me.role === 'admin' ? { name: 'admin' } : { name: 'queue' };
@@ -116,6 +118,7 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
         {current.name === 'register' && <RegisterOnBehalf t={t} locale={locale} onRegistered={(id) => navigate({ name: 'request', id })} />}
         {current.name === 'reports' && <Reports t={t} locale={locale} me={me} />}
         {current.name === 'admin' && <StaffAdmin t={t} me={me} />}
+        {current.name === 'messages' && <UndeliveredMessages t={t} locale={locale} me={me} />}
       </div>
     </div>
   );

@@ -7,12 +7,18 @@ export const WORKFLOW_RULE_KEYS = [
   'transition_not_allowed', 'role_not_allowed', 'staff_inactive', 'rejection_reason_required', 'note_required',
   ...NOTE_RULE_KEYS, 'request_final', 'assignee_invalid', 'mfa_required', 'session_ended', 'last_admin', 'own_account',
 ] as const;
-export type WorkflowRuleKey = (typeof WORKFLOW_RULE_KEYS)[number];
+/** Refusals of what staff send the beneficiary (issue 13), also `staff.error.<key>`. */
+export const OUTREACH_RULE_KEYS = [
+  'message_required', 'message_length', 'message_characters', 'messages_stopped', 'no_contact_channel',
+  'follow_up_not_open', 'email_missing', 'contact_preferences_required', 'message_not_failed', 'message_not_found',
+] as const;
+export const STAFF_RULE_KEYS = [...WORKFLOW_RULE_KEYS, ...OUTREACH_RULE_KEYS] as const;
+export type WorkflowRuleKey = (typeof STAFF_RULE_KEYS)[number];
 
 /** The database refuses with a stable key (supabase/CONTRACT.md); show its sentence. */
 export function dbErrorMessage(t: IslandTranslate<'staff'>, failure: StaffFailure): string {
   const key = failure.ruleKey ?? '';
-  if ((WORKFLOW_RULE_KEYS as readonly string[]).includes(key)) return t(`staff.error.${key as WorkflowRuleKey}`);
+  if ((STAFF_RULE_KEYS as readonly string[]).includes(key)) return t(`staff.error.${key as WorkflowRuleKey}`);
   const ruleMessage = `errors.${key}`;
   return t.has(ruleMessage) ? t(ruleMessage) : t('staff.error.generic');
 }

@@ -7,12 +7,13 @@ export type Route =
   | { name: 'request'; id: string }
   | { name: 'register' }
   | { name: 'reports' }
+  | { name: 'messages' }
   | { name: 'admin' };
 
 export function parseHash(hash: string): Route {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');
   if (name === 'request' && id) return { name: 'request', id: decodeURIComponent(id) };
-  if (name === 'queue' || name === 'register' || name === 'reports' || name === 'admin') return { name };
+  if (name === 'queue' || name === 'register' || name === 'reports' || name === 'messages' || name === 'admin') return { name };
   return { name: 'home' };
 }
 
