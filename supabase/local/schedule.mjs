@@ -2,4 +2,7 @@
 // project (there the same jobs are `cron.schedule(...)` calls in a migration). Later features
 // append their jobs here: { function: '<name>', everySeconds: <interval> }.
 /** @type {{ function: string, everySeconds: number }[]} */
-export const SCHEDULE = [];
+export const SCHEDULE = [
+  // Files of uploads reserved over 3 hours ago and never accepted (hosted: 20261201150600_document_cleanup_schedule.sql).
+  { function: 'request-documents-cleanup', everySeconds: 3600 },
+];

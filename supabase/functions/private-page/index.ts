@@ -1,0 +1,82 @@
+// The private page's API (supabase/CONTRACT.md, "Private page"): the beneficiary, without an
+// account, presents the secret of their link (from the URL fragment of /r/) with every call.
+// POST /private-page/open     { secret }                          -> the page, or { outcome: 'not_found' | 'throttled' }
+// POST /private-page/prepare  { secret, files: [{ name, type, size }] } -> { outcome: 'reserved', uploads: [{ object_name, token }] }
+// POST /private-page/reply    { secret, text, object_names, idempotency_key } -> { outcome: 'replied', at }
+// POST /private-page/rate     { secret, overall, ..., idempotency_key } -> { outcome: 'rated', at }
+// The client whose wrong links are counted is the x-forwarded-for chain the platform delivers
+// (docs/ARCHITECTURE.md, "The private link, documents, who can read what").
+import { call, serviceClient } from '../_shared/database.ts';
+import { acceptOrDiscard, requireMatchingFiles, signedUploads } from '../_shared/documents.ts';
+import { type Body, json, Refusal, serveActions, strings, text } from '../_shared/http.ts';
+
+const MAX_FILES = 10;
+const service = serviceClient();
+
+/** The link's secret and who presents it; a secret that is not a string counts as a wrong link. */
+function presented(req: Request, body: Body) {
+  const secret = typeof body.secret === 'string' && body.secret.length <= 64 ? body.secret : '';
+  return { p_secret: secret, p_client: req.headers.get('x-forwarded-for') ?? '' };
+}
+
+const optionalKey = (body: Body) => {
+  const key = body.idempotency_key;
+  if (key === undefined || key === null) return null;
+  if (typeof key !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)) throw new Refusal(400, 'invalid_request');
+  return key;
+};
+
+/** A rating or other number the database checks; only its type is checked here. */
+const answer = (body: Body, key: string) => {
+  const value = body[key];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' || (typeof value === 'string' && value.length <= 10)) return value;
+  throw new Refusal(400, 'invalid_request', key);
+};
+
+interface Outcome {
+  outcome: string;
+  object_names?: string[];
+}
+
+serveActions({
+  open: async (req, body) => json(await call(service, 'private_link_open', presented(req, body))),
+
+  prepare: async (req, body) => {
+    if (!Array.isArray(body.files) || body.files.length > MAX_FILES) throw new Refusal(400, 'documents_too_many', 'documents');
+    const files = body.files.map((file) => {
+      if (!file || typeof file !== 'object') throw new Refusal(400, 'invalid_request', 'documents');
+      const described = file as Body;
+      return { name: text(described, 'name', 'document_name'), type: text(described, 'type', 'document_type'), size: described.size };
+    });
+    const reserved = await call<Outcome>(service, 'private_link_prepare_upload', { ...presented(req, body), p_files: files });
+    if (reserved.outcome !== 'reserved') return json(reserved);
+    return json({ outcome: 'reserved', uploads: await signedUploads(service, reserved.object_names ?? []) });
+  },
+
+  reply: async (req, body) => {
+    const names = strings(body, 'object_names', MAX_FILES);
+    const args = { ...presented(req, body), p_text: text(body, 'text', 'reply') ?? '', p_object_names: names, p_idempotency_key: optionalKey(body) };
+    // Files already accepted (a retried reply) are documents now, no longer reservations.
+    const reserved = await call<string[]>(service, 'reserved_document_uploads', { p_object_names: names });
+    await requireMatchingFiles(service, reserved);
+    return json(await acceptOrDiscard(service, reserved, () => call(service, 'private_link_reply', args)));
+  },
+
+  rate: async (req, body) =>
+    json(
+      await call(service, 'private_link_rate', {
+        ...presented(req, body),
+        p_channel: text(body, 'channel', 'channel') ?? '',
+        p_overall: answer(body, 'overall'),
+        p_courtesy: answer(body, 'courtesy'),
+        p_clarity: answer(body, 'clarity'),
+        p_speed: answer(body, 'speed'),
+        p_ease: answer(body, 'ease'),
+        p_recommend: answer(body, 'recommend'),
+        p_comment: text(body, 'comment', 'comment') ?? '',
+        p_locale: text(body, 'locale', 'locale') ?? '',
+        p_idempotency_key: optionalKey(body),
+      }),
+    ),
+});
