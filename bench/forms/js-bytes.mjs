@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
 const BUDGET_GZIP = 120 * 1024;
-const ISLAND_PAGES = ['/request/', '/en/request/', '/track/', '/en/track/', '/survey/', '/en/survey/'];
+const ISLAND_PAGES = ['/request/', '/en/request/', '/track/', '/en/track/', '/survey/', '/en/survey/', '/r/', '/en/r/'];
 
 if (!existsSync(dist)) throw new Error('dist/ is missing: run `npx astro build` first');
 

@@ -26,7 +26,7 @@ export interface QueueRow {
 export type SupportRequestRow = QueueRow & Record<string, unknown>;
 
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
-export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up'] as const;
+export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'reply', 'document', 'documents_checked', 'link_issued'] as const;
 export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
 /** Enum public.request_event_code: what the database records on an event it writes on its own (`staff.timeline.code.<code>`). */
@@ -49,4 +49,20 @@ export interface RequestEvent {
   /** The channel of a `registered_on_behalf` registration. */
   intake_channel: Channel | null;
   assigned_to: string | null;
+  /** The document a `document` event added. */
+  document_id?: string | null;
+}
+
+/** A row of request_documents: the file is in the request-documents bucket under `object_name`. */
+export interface RequestDocument {
+  id: string;
+  request_id: string;
+  object_name: string;
+  /** As the sender's device named it, Arabic included. */
+  original_name: string;
+  mime_type: string;
+  size_bytes: number;
+  /** The staff member who added it; null: the beneficiary, with a reply. */
+  added_by: string | null;
+  created_at: string;
 }

@@ -3,6 +3,7 @@ import { CHANNELS } from './channels';
 import { LOCALES } from '../lib/locale';
 import { E164_SAUDI_MOBILE, normaliseSaudiMobile } from '../lib/mobile';
 import { NATIONAL_ID_FORMAT, hasValidCheckDigit, normaliseNationalId } from '../lib/national-id';
+import { CITY_HIDDEN_CHARACTERS, DESCRIPTION_HIDDEN_CHARACTERS } from './hidden-characters';
 
 /**
  * One source of truth for a support request (policy, handling step 2: verify the data is
@@ -41,13 +42,8 @@ export const EMAIL_MAX = 254;
 // separators names use. Digits, symbols and bidi or zero-width controls are refused.
 export const NAME_SCRIPT = /^[\u0621-\u063A\u0641-\u0652\u0670-\u06D3A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF' .\-]+$/;
 export const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-// Invisible characters that could hide or reorder what staff read: control characters, bidi
-// embeddings, overrides and isolates, zero-width and other format characters, and lone UTF-16
-// surrogates (ill-formed text). A description keeps tabs and line breaks, and the joiners and
-// direction marks real writing uses. The SQL mirror lists the same ranges except U+0000 and
-// surrogates, which PostgreSQL text cannot hold (the API refuses them before SQL, CONTRACT.md).
-export const CITY_HIDDEN_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uD800-\uDFFF]/u;
-export const DESCRIPTION_HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
+// The hidden characters a city and a description refuse, shared with the other free-text fields.
+export { CITY_HIDDEN_CHARACTERS, DESCRIPTION_HIDDEN_CHARACTERS } from './hidden-characters';
 
 export const RULE_FIELDS = {
   full_name_required: 'full_name',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadRequest } from '../../api/staff';
-import type { RequestEvent, StaffMember, SupportRequestRow } from '../../api/staff-types';
+import { loadRequest, loadRequestDocuments } from '../../api/staff';
+import type { RequestDocument, RequestEvent, StaffMember, SupportRequestRow } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import type { RuntimeTranslate } from '../../i18n/translate';
 import type { Locale } from '../../lib/locale';
@@ -10,6 +10,8 @@ import DeadlineBadge from './DeadlineBadge';
 import { formatDate } from './format-date';
 import RequestActions from './RequestActions';
 import NotesAndAssignment from './NotesAndAssignment';
+import PrivateLinkPanel from './PrivateLinkPanel';
+import RequestDocuments from './RequestDocuments';
 import Timeline from './Timeline';
 
 interface Props {
@@ -29,12 +31,14 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
   const [request, setRequest] = useState<SupportRequestRow | null | undefined>(undefined);
   const [events, setEvents] = useState<RequestEvent[]>([]);
   const [staff, setStaff] = useState<StaffMember[]>([]);
+  const [documents, setDocuments] = useState<RequestDocument[]>([]);
 
   const load = useCallback(async () => {
-    const loaded = await loadRequest(id);
+    const [loaded, loadedDocuments] = await Promise.all([loadRequest(id), loadRequestDocuments(id)]);
     setRequest(loaded.request);
     setEvents(loaded.events);
     setStaff(loaded.staff);
+    setDocuments(loadedDocuments);
   }, [id]);
 
   useEffect(() => {
@@ -89,8 +93,10 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
       <p>{request.privacy_consent ? t('staff.request.privacyConsented') : t('staff.request.privacyMissing')}</p>
       <RequestActions t={t} me={me} request={request} onChanged={load} />
       <NotesAndAssignment t={t} me={me} request={request} staff={staff} onChanged={load} />
+      <RequestDocuments t={t} locale={locale} me={me} request={request} documents={documents} events={events} staff={staff} onChanged={load} />
+      <PrivateLinkPanel t={t} me={me} request={request} onChanged={load} />
       {/* The timeline builds keys from event codes the database writes; the key test checks their labels. */}
-      <Timeline t={t as RuntimeTranslate} locale={locale} events={events} staff={staff} />
+      <Timeline t={t as RuntimeTranslate} locale={locale} events={events} staff={staff} documents={documents} />
     </article>
   );
 }
