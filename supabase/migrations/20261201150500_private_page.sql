@@ -82,6 +82,22 @@ begin
 end;
 $$;
 
-revoke all on function public.private_link_open(text, text), public.private_link_prepare_upload(text, text, jsonb)
+/**
+ * Which of these names were reserved for uploads to the request this link opens: the only files the
+ * Edge Function reads and, if the reply is refused, removes. Counts no failure (private_link_reply,
+ * called next, does) and tells nothing to whoever does not already hold both the link and the names.
+ */
+create function public.private_link_uploads(p_secret text, p_object_names text[]) returns text[]
+language sql stable security definer set search_path = '' as $$
+  select coalesce(array_agg(u.object_name order by u.object_name), '{}')
+    from internal.private_links l
+    join internal.document_uploads u on u.request_id = l.request_id and u.added_by is null
+   where l.secret_hash = internal.private_link_hash(coalesce(p_secret, '')) and l.revoked_at is null
+     and u.object_name = any (p_object_names)
+$$;
+
+revoke all on function public.private_link_open(text, text), public.private_link_prepare_upload(text, text, jsonb),
+  public.private_link_uploads(text, text[])
   from public, anon, authenticated, service_role;
-grant execute on function public.private_link_open(text, text), public.private_link_prepare_upload(text, text, jsonb) to service_role;
+grant execute on function public.private_link_open(text, text), public.private_link_prepare_upload(text, text, jsonb),
+  public.private_link_uploads(text, text[]) to service_role;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anonClient, application, submitRequest, withDb } from './support/clients';
 import { requestsIn } from './support/arrange';
 
-const TABLES = ['staff', 'support_requests', 'request_events', 'satisfaction_surveys'] as const;
+const TABLES = ['staff', 'support_requests', 'request_events', 'satisfaction_surveys', 'request_documents'] as const;
 
 describe('the public (anon key)', () => {
   it('can submit a request and look up its status', async () => {
@@ -22,6 +22,7 @@ describe('the public (anon key)', () => {
     support_requests: { reference: 'IRT-00000000', status: 'accepted', full_name: 'x y' },
     request_events: { request_id: crypto.randomUUID(), kind: 'note', note: 'forged' },
     satisfaction_surveys: { overall: 1, courtesy: 1, clarity: 1, speed: 1, ease: 1, locale: 'ar' },
+    request_documents: { request_id: crypto.randomUUID(), object_name: 'x/y.pdf', original_name: 'y.pdf', mime_type: 'application/pdf', size_bytes: 1 },
   };
   it.each(TABLES)('cannot insert into %s directly', async (table) => {
     const { error } = await anonClient().from(table).insert(rows[table]);
@@ -62,6 +63,12 @@ describe('the public (anon key)', () => {
     ['add_request_note', { p_request_id: crypto.randomUUID(), p_note: 'x' }],
     ['set_staff_role', { p_user_id: crypto.randomUUID(), p_role: 'admin' }],
     ['set_staff_active', { p_user_id: crypto.randomUUID(), p_active: true }],
+    ['issue_private_link', { p_request_id: crypto.randomUUID() }],
+    ['mark_documents_checked', { p_request_id: crypto.randomUUID(), p_note: null }],
+    ['reserve_staff_documents', { p_request_id: crypto.randomUUID(), p_files: [] }],
+    ['private_link_open', { p_secret: 'x', p_client: 'y' }],
+    ['private_link_reply', { p_secret: 'x', p_client: 'y', p_text: 'z', p_object_names: [], p_idempotency_key: null }],
+    ['accept_staff_documents', { p_request_id: crypto.randomUUID(), p_object_names: [] }],
   ])('cannot call the staff function %s', async (fn, args) => {
     const { error, status } = await anonClient().rpc(fn, args);
     expect(status).toBe(401);

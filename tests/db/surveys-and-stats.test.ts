@@ -28,12 +28,15 @@ describe('rating the service', () => {
     expect([status, error?.message]).toEqual([400, key]);
   });
 
-  it('turns a low overall score on a request into a follow-up for the relations officer', async () => {
+  // Issue 14: a low score opens a follow-up only through the request's private link (tests/db/bound-survey.test.ts).
+  it('links a rating naming a reference to its request, and a low score there opens no follow-up', async () => {
     const receipt = await submitRequest();
     const { data } = await anonClient().rpc('submit_satisfaction_survey', survey({ p_reference: receipt.reference.toLowerCase(), p_overall: 2 }));
     const officer = await staff('officer');
+    const { data: linked } = await officer.from('satisfaction_surveys').select('id').eq('request_id', await requestId(receipt.reference));
+    expect(linked).toEqual([{ id: data.id }]);
     const events = await officer.from('request_events').select('kind, note, survey_id').eq('request_id', await requestId(receipt.reference));
-    expect(events.data).toContainEqual({ kind: 'follow_up', note: 'low_satisfaction_score', survey_id: data.id });
+    expect(events.data).not.toContainEqual({ kind: 'follow_up', note: 'low_satisfaction_score', survey_id: data.id });
     const happy = await submitRequest();
     await anonClient().rpc('submit_satisfaction_survey', survey({ p_reference: happy.reference, p_overall: 4 }));
     const none = await officer.from('request_events').select('kind').eq('request_id', await requestId(happy.reference)).eq('kind', 'follow_up');

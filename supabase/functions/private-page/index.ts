@@ -55,12 +55,17 @@ serveActions({
   },
 
   reply: async (req, body) => {
-    const names = strings(body, 'object_names', MAX_FILES);
-    const args = { ...presented(req, body), p_text: text(body, 'text', 'reply') ?? '', p_object_names: names, p_idempotency_key: optionalKey(body) };
-    // Files already accepted (a retried reply) are documents now, no longer reservations.
-    const reserved = await call<string[]>(service, 'reserved_document_uploads', { p_object_names: names });
-    await requireMatchingFiles(service, reserved);
-    return json(await acceptOrDiscard(service, reserved, () => call(service, 'private_link_reply', args)));
+    // More names than a request may have documents are the database's to refuse (documents_too_many).
+    const names = strings(body, 'object_names', 4 * MAX_FILES);
+    const link = presented(req, body);
+    // This link's uploads among them (a retried reply's are documents by now): the files read, and removed if refused.
+    const reserved = await call<string[]>(service, 'private_link_uploads', { p_secret: link.p_secret, p_object_names: names });
+    const replied = await acceptOrDiscard(service, reserved, async () => {
+      const args = { ...link, p_text: text(body, 'text', 'reply') ?? '', p_object_names: names, p_idempotency_key: optionalKey(body) };
+      await requireMatchingFiles(service, reserved);
+      return call(service, 'private_link_reply', args);
+    });
+    return json(replied);
   },
 
   rate: async (req, body) =>

@@ -27,7 +27,7 @@ serveActions({
 
   finish: async (req, body) => {
     const requestId = uuid(body, 'request_id');
-    const names = strings(body, 'object_names', MAX_FILES);
+    const names = strings(body, 'object_names', 4 * MAX_FILES);
     // The names this member reserved for this request (the database checks who they are, as for any staff call).
     const mine = await call<string[]>(callerClient(req), 'my_document_uploads', { p_request_id: requestId, p_object_names: names });
     await requireMatchingFiles(service, mine);
