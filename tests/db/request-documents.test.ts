@@ -82,7 +82,7 @@ describe('who reads the files', () => {
 });
 
 /** Calls the staff-documents function as the UI does (functions.invoke, the member's session); answers status and body. */
-async function invoke(client: SupabaseClient, action: string, body: unknown) {
+async function invoke(client: SupabaseClient, action: string, body: Record<string, unknown>) {
   const { data, error } = await client.functions.invoke(`staff-documents/${action}`, { body });
   if (!error) return { status: 200, body: data };
   const response = (error as { context?: Response }).context!;

@@ -25,7 +25,7 @@ async function rate(page: Page, locale: Locale, dimension: string, score: number
 }
 
 test.describe('Rating the service', () => {
-  test('a link with the reference only fills it in; the explicit click sends; a low score asks staff to follow up', async ({ page }) => {
+  test('a link with the reference only fills it in; the explicit click sends; a low score naming a reference alone opens no follow-up', async ({ page }) => {
     const { reference } = await existingRequest();
     await gotoIsland(page, `/survey?ref=${reference}`);
     await expect(page.getByText(say('ar', 'survey.right'))).toBeVisible();
@@ -49,8 +49,11 @@ test.describe('Rating the service', () => {
 
     const [survey] = await surveysFor(reference);
     expect(survey).toMatchObject({ channel: 'phone', overall: 2, courtesy: 4, clarity: 3, speed: 1, ease: 2, recommend: 6, comment: 'تأخر الرد علي كثيرًا', locale: 'ar' });
+    // Issue 14: anyone who knows a reference could send this; only the request's private link opens a
+    // follow-up (tests/e2e/private-page.spec.ts), and the page says where to rate for that.
+    await expect(page.getByText(say('ar', 'survey.privateLink'))).toBeVisible();
     const { data: events } = await serviceDb.from('request_events').select('kind, note, survey_id').eq('request_id', await requestIdOf(reference)).eq('kind', 'follow_up');
-    expect(events).toEqual([{ kind: 'follow_up', note: 'low_satisfaction_score', survey_id: survey!.id }]);
+    expect(events).toEqual([]);
   });
 
   test('without a reference, at 320 px, in English', async ({ page }) => {
