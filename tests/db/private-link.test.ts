@@ -47,12 +47,6 @@ describe('the secret', () => {
       expect((await privatePage('open', { secret })).body).toMatchObject({ outcome: 'found', reference: first.reference });
     }
   });
-
-  it('is read from the URL fragment even when a message app ran punctuation into the link', () => {
-    const secret = randomSecret();
-    expect([`#${secret}`, `#${secret}.`, `#${secret})`, `${secret}`].map(secretOf)).toEqual([secret, secret, secret, secret]);
-    expect(['', '#', `#${secret.slice(1)}`, `#${secret}x`].map(secretOf)).toEqual(['', '', '', '']);
-  });
 });
 
 describe('the lifetime after closing', () => {
