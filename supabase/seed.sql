@@ -193,3 +193,13 @@ end;
 $seed$;
 
 set session_replication_role = origin;
+
+-- Demo private links (local only, like all of this file): the newest request waiting on the
+-- beneficiary and the newest rejected one open at /r/#demo-needs-info-link-001 and
+-- /r/#demo-rejected-link-00001 (README, "Demo staff accounts").
+insert into internal.private_links (request_id, secret_hash, issued_for)
+select r.id, internal.private_link_hash(d.secret), 'submitted'
+  from (values ('needs_info', 'demo-needs-info-link-001'), ('rejected', 'demo-rejected-link-00001')) as d (status, secret)
+  cross join lateral (
+    select s.id from public.support_requests s where s.status = d.status::public.request_status order by s.created_at desc limit 1
+  ) r;

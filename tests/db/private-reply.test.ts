@@ -5,7 +5,8 @@ import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { apiUrl, withDb } from './support/clients';
 import { anonClient } from './support/staff-clients';
-import { REPLY_MAX } from '../../src/schemas/private-reply';
+import fc from 'fast-check';
+import { REPLY_MAX, replyRule } from '../../src/schemas/private-reply';
 import { BUCKET, pdfBytes, pngBytes, pngWithHtml, privatePage, requestAwaitingReply, staffAs, storedFor, uploadForReply } from './support/private-page';
 
 const NOTHING_SENT = { status: 'needs_info', documents: [], files: [], reservations: [], replies: [] };
@@ -218,5 +219,27 @@ describe('the reply’s rules, held by the database itself', () => {
     const request = await requestAwaitingReply();
     const refused = withDb(async (db) => db.query(`insert into public.request_events (request_id, kind, note) values ($1, 'reply', $2)`, [request.id, note]));
     await expect(refused).rejects.toThrow(constraint);
+  });
+});
+
+describe('the reply’s rules are the same in zod and in SQL', () => {
+  // Letters, spaces of every kind, line breaks, joiners and marks kept, and hidden characters refused.
+  const piece = fc.constantFrom('ع', 'a', ' ', '\n', '\t', '\r', '\u00A0', '\u3000', '\u200C', '\u200D', '\u200E', '\u200F',
+    '\u202A', '\u202E', '\u2066', '\u2069', '\u0007', '\u001B', '\u007F', '\u0085', '😀', 'ـ');
+  it('for any short text of those characters, the rule broken (or none) is the same', async () => {
+    const request = await requestAwaitingReply();
+    await withDb(async (db) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), async (text) => {
+          await db.query('begin');
+          const sql = await db.query(`insert into public.request_events (request_id, kind, note) values ($1, 'reply', $2)`, [request.id, text])
+            .then(() => null, (error: { constraint?: string }) => error.constraint?.replace('request_events_', '') ?? 'unknown');
+          await db.query('rollback');
+          // Short texts break at most one rule, so both name the same one.
+          expect(sql, JSON.stringify(text)).toBe(replyRule(text));
+        }),
+        { numRuns: 200 },
+      );
+    });
   });
 });
