@@ -1,10 +1,10 @@
 import { StorageClient } from '@supabase/storage-js';
-import type { RequestStatus, StaffRole } from '../lib/workflow';
+import type { StaffRole } from '../lib/workflow';
 import { declaredType } from '../lib/request-documents';
 import { PRIVATE_PAGE_RULE_FIELDS, type PrivatePageRuleKey } from '../schemas/private-reply';
 import { SURVEY_RULE_FIELDS, type SatisfactionSurvey } from '../schemas/satisfaction-survey';
 import { supabaseAnonKey, supabaseUrl } from './config';
-import type { TimelineEntry } from './status-lookup';
+import type { StatusFacts } from './status-lookup';
 
 /**
  * The private page's calls (supabase/CONTRACT.md, "Private page"): the `private-page` Edge Function
@@ -21,16 +21,9 @@ export interface SentDocument {
   size: number;
 }
 
-export interface PrivatePage {
+export interface PrivatePage extends StatusFacts {
   outcome: 'found';
   opened_for: 'page' | 'survey';
-  reference: string;
-  status: RequestStatus;
-  submitted_at: string;
-  decision_due_from: string;
-  decision_due_by: string;
-  decided_at: string | null;
-  timeline: TimelineEntry[];
   /** What staff wrote for the beneficiary when they last asked for information. */
   question: { text: string; at: string } | null;
   can_reply: boolean;

@@ -81,19 +81,20 @@ create index private_link_failures_client_idx on internal.private_link_failures 
 create index private_link_failures_age_idx on internal.private_link_failures (failed_at);
 
 /**
- * The live link `p_secret` is, as `p_client` presents it: `link` set, or `refusal` the answer to
+ * The live link `p_secret` is, as `p_client` presents it: `link` and its `request`, or `refusal` the answer to
  * give ({ outcome: 'not_found' } or { outcome: 'throttled', retry_after_seconds }). The same answer
  * for a link that never existed, was replaced or has ended, so none tells anything about requests.
  * 20 wrong links from one client within 10 minutes stop that client (and no one else) for the rest
  * of the 10 minutes. Callers return the refusal rather than raise, so the failure stays recorded.
  */
-create function internal.private_link_for(p_secret text, p_client text, out link internal.private_links, out refusal jsonb)
+create function internal.private_link_for(
+  p_secret text, p_client text, out link internal.private_links, out request public.support_requests, out refusal jsonb
+)
 language plpgsql volatile set search_path = '' as $$
 declare
   client bytea := internal.private_link_hash(coalesce(p_client, ''));
   failures integer;
   first_failure timestamptz;
-  request public.support_requests;
 begin
   -- One client's lookups queue here, so parallel guesses cannot slip past the count.
   perform pg_advisory_xact_lock(hashtextextended('private_link:' || encode(client, 'hex'), 0));
@@ -113,6 +114,7 @@ begin
   end if;
   if link.id is null or internal.private_page_ended(request) then
     link := null;
+    request := null;
     insert into internal.private_link_failures (client_hash) values (client);
     -- Now and then, forget old failures.
     if random() < 0.01 then

@@ -152,7 +152,7 @@ declare
 begin
   select * into found from internal.private_link_for(p_secret, p_client);
   if found.refusal is not null then return found.refusal; end if;
-  target := internal.require_request((found.link).request_id);
+  target := found.request;
 
   select e.* into earlier from internal.reply_receipts k join public.request_events e on e.id = k.event_id
    where k.idempotency_key = p_idempotency_key and k.request_id = target.id;

@@ -121,7 +121,7 @@ declare
 begin
   select * into found from internal.private_link_for(p_secret, p_client);
   if found.refusal is not null then return found.refusal; end if;
-  target := internal.require_request((found.link).request_id);
+  target := found.request;
 
   select * into saved from public.satisfaction_surveys s where s.idempotency_key = p_idempotency_key;
   if saved.id is not null and saved.request_id = target.id and saved.through_private_link then

@@ -16,7 +16,7 @@ declare
 begin
   select * into found from internal.private_link_for(p_secret, p_client);
   if found.refusal is not null then return found.refusal; end if;
-  r := internal.require_request((found.link).request_id);
+  r := found.request;
   select e.* into decision from public.request_events e join internal.request_statuses s on s.status = e.to_status
    where e.request_id = r.id and e.kind = 'status_changed' and s.is_decision order by e.id desc limit 1;
 
@@ -74,7 +74,7 @@ declare
 begin
   select * into found from internal.private_link_for(p_secret, p_client);
   if found.refusal is not null then return found.refusal; end if;
-  target := internal.require_request((found.link).request_id);
+  target := found.request;
   if not exists (select 1 from internal.request_statuses s where s.status = target.status and s.pauses_decision_clock) then
     perform internal.refuse('reply_not_expected', null, 'P0001');
   end if;

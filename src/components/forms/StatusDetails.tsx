@@ -1,25 +1,16 @@
-import type { TimelineEntry } from '../../api/status-lookup';
+import type { StatusFacts } from '../../api/status-lookup';
 import type { KeyWithPrefix, Params } from '../../i18n/translate';
 import { daysUntil, formatDate } from '../../lib/date-display';
 import type { Locale } from '../../lib/locale';
 import { isDecided, stepsAhead } from '../../lib/request-journey';
-import type { RequestStatus } from '../../lib/workflow';
 
 /** The strings the status view reads, whichever island shows it (/track, the private page). */
 export type StatusDetailsKey = KeyWithPrefix<
   'track.found.' | 'track.status.' | 'track.explain.' | 'track.window.' | 'track.contactUs' | 'track.timeline.' | 'track.next.'
 >;
 
-export interface RequestStatusFacts {
-  reference: string;
-  status: RequestStatus;
-  decision_due_from: string;
-  decision_due_by: string;
-  timeline: TimelineEntry[];
-}
-
 interface Props {
-  request: RequestStatusFacts;
+  request: StatusFacts;
   locale: Locale;
   t: (key: StatusDetailsKey, params?: Params) => string;
   channelsHref: string;

@@ -5,14 +5,26 @@
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@^2';
 import { startsAsDeclared } from './document-types.ts';
 import { call } from './database.ts';
-import { Refusal, unavailable } from './http.ts';
+import { type Body, Refusal, text, unavailable } from './http.ts';
 
 export const DOCUMENT_BUCKET = 'request-documents';
+/** The most documents a request may have (internal.request_document_limits(), which checks it again). */
+export const MAX_FILES = 10;
 const LONGEST_SIGNATURE = 8;
 
 export interface SignedUpload {
   object_name: string;
   token: string;
+}
+
+/** The files a body describes (`files: [{ name, type, size }]`, 1 to 10), for the database to check and reserve. */
+export function describedFiles(body: Body) {
+  if (!Array.isArray(body.files) || body.files.length > MAX_FILES) throw new Refusal(400, 'documents_too_many', 'documents');
+  return body.files.map((file) => {
+    if (!file || typeof file !== 'object') throw new Refusal(400, 'invalid_request', 'documents');
+    const described = file as Body;
+    return { name: text(described, 'name', 'document_name'), type: text(described, 'type', 'document_type'), size: described.size };
+  });
 }
 
 /** A signed upload URL (its token: valid 2 hours, for that one name) for each reserved name. */

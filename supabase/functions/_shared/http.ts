@@ -65,6 +65,9 @@ export function uuid(body: Body, key: string): string {
   return value;
 }
 
+/** A uuid, or null when absent (an idempotency key the caller may leave out). */
+export const optionalUuid = (body: Body, key: string): string | null => (body[key] === undefined || body[key] === null ? null : uuid(body, key));
+
 type Handler = (req: Request, body: Body) => Promise<Response>;
 
 /**

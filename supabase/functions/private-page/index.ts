@@ -7,10 +7,9 @@
 // The client whose wrong links are counted is the x-forwarded-for chain the platform delivers
 // (docs/ARCHITECTURE.md, "The private link, documents, who can read what").
 import { call, serviceClient } from '../_shared/database.ts';
-import { acceptOrDiscard, requireMatchingFiles, signedUploads } from '../_shared/documents.ts';
-import { type Body, json, Refusal, serveActions, strings, text } from '../_shared/http.ts';
+import { MAX_FILES, acceptOrDiscard, describedFiles, requireMatchingFiles, signedUploads } from '../_shared/documents.ts';
+import { type Body, json, optionalUuid, Refusal, serveActions, strings, text } from '../_shared/http.ts';
 
-const MAX_FILES = 10;
 const service = serviceClient();
 
 /** The link's secret and who presents it; a secret that is not a string counts as a wrong link. */
@@ -18,13 +17,6 @@ function presented(req: Request, body: Body) {
   const secret = typeof body.secret === 'string' && body.secret.length <= 64 ? body.secret : '';
   return { p_secret: secret, p_client: req.headers.get('x-forwarded-for') ?? '' };
 }
-
-const optionalKey = (body: Body) => {
-  const key = body.idempotency_key;
-  if (key === undefined || key === null) return null;
-  if (typeof key !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)) throw new Refusal(400, 'invalid_request');
-  return key;
-};
 
 /** A rating or other number the database checks; only its type is checked here. */
 const answer = (body: Body, key: string) => {
@@ -43,13 +35,7 @@ serveActions({
   open: async (req, body) => json(await call(service, 'private_link_open', presented(req, body))),
 
   prepare: async (req, body) => {
-    if (!Array.isArray(body.files) || body.files.length > MAX_FILES) throw new Refusal(400, 'documents_too_many', 'documents');
-    const files = body.files.map((file) => {
-      if (!file || typeof file !== 'object') throw new Refusal(400, 'invalid_request', 'documents');
-      const described = file as Body;
-      return { name: text(described, 'name', 'document_name'), type: text(described, 'type', 'document_type'), size: described.size };
-    });
-    const reserved = await call<Outcome>(service, 'private_link_prepare_upload', { ...presented(req, body), p_files: files });
+    const reserved = await call<Outcome>(service, 'private_link_prepare_upload', { ...presented(req, body), p_files: describedFiles(body) });
     if (reserved.outcome !== 'reserved') return json(reserved);
     return json({ outcome: 'reserved', uploads: await signedUploads(service, reserved.object_names ?? []) });
   },
@@ -61,7 +47,7 @@ serveActions({
     // This link's uploads among them (a retried reply's are documents by now): the files read, and removed if refused.
     const reserved = await call<string[]>(service, 'private_link_uploads', { p_secret: link.p_secret, p_object_names: names });
     const replied = await acceptOrDiscard(service, reserved, async () => {
-      const args = { ...link, p_text: text(body, 'text', 'reply') ?? '', p_object_names: names, p_idempotency_key: optionalKey(body) };
+      const args = { ...link, p_text: text(body, 'text', 'reply') ?? '', p_object_names: names, p_idempotency_key: optionalUuid(body, 'idempotency_key') };
       await requireMatchingFiles(service, reserved);
       return call(service, 'private_link_reply', args);
     });
@@ -81,7 +67,7 @@ serveActions({
         p_recommend: answer(body, 'recommend'),
         p_comment: text(body, 'comment', 'comment') ?? '',
         p_locale: text(body, 'locale', 'locale') ?? '',
-        p_idempotency_key: optionalKey(body),
+        p_idempotency_key: optionalUuid(body, 'idempotency_key'),
       }),
     ),
 });

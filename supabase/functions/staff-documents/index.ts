@@ -4,23 +4,15 @@
 // POST /staff-documents/prepare { request_id, files: [{ name, type, size }] } -> { uploads: [{ object_name, token }] }
 // POST /staff-documents/finish  { request_id, object_names }                -> { accepted }
 import { call, callerClient, serviceClient } from '../_shared/database.ts';
-import { acceptOrDiscard, requireMatchingFiles, signedUploads } from '../_shared/documents.ts';
-import { json, Refusal, serveActions, strings, text, uuid, type Body } from '../_shared/http.ts';
-
-const MAX_FILES = 10;
+import { MAX_FILES, acceptOrDiscard, describedFiles, requireMatchingFiles, signedUploads } from '../_shared/documents.ts';
+import { json, serveActions, strings, uuid } from '../_shared/http.ts';
 const service = serviceClient();
 
 serveActions({
   prepare: async (req, body) => {
-    if (!Array.isArray(body.files) || body.files.length > MAX_FILES) throw new Refusal(400, 'documents_too_many', 'documents');
-    const files = body.files.map((file) => {
-      if (!file || typeof file !== 'object') throw new Refusal(400, 'invalid_request', 'documents');
-      const described = file as Body;
-      return { name: text(described, 'name', 'document_name'), type: text(described, 'type', 'document_type'), size: described.size };
-    });
     const reserved = await call<{ object_names: string[] }>(callerClient(req), 'reserve_staff_documents', {
       p_request_id: uuid(body, 'request_id'),
-      p_files: files,
+      p_files: describedFiles(body),
     });
     return json({ uploads: await signedUploads(service, reserved.object_names) });
   },
