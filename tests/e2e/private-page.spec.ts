@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { gotoIsland } from './support/forms';
 import { pdfText } from './support/pdf-text';
 import { openRequest, signIn } from './support/staff';
-import { decidedRequest, pdfBytes, pngWithHtml, requestAwaitingReply, storedFor } from '../db/support/private-page';
+import { decidedRequest, pdfBytes, pngWithHtml, privatePage, requestAwaitingReply, storedFor } from '../db/support/private-page';
 import { submitFreshRequest } from '../db/support/staff-clients';
 import { serviceClient } from '../db/support/staff-clients';
 import ar from '../../src/i18n/ar.json' with { type: 'json' };
@@ -181,4 +181,29 @@ test('rating through the link opens a follow-up on a low score; once rated, the 
   await page.reload();
   await expect(page.getByText(/You rated our service for this request on/)).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('a connection stopped for too many wrong links, and a lost connection, are explained in both languages', async ({ page }) => {
+  const { secret } = await submitFreshRequest();
+  // A connection of its own, as a proxy in front would say (the gateway appends the socket's address): only it is stopped.
+  const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  await page.route('**/functions/v1/private-page/**', (route) =>
+    route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': client } }));
+  for (let i = 0; i < 20; i++) await privatePage('open', { secret: `${'B'.repeat(20)}${String(i).padStart(4, '0')}` }, client);
+  for (const locale of ['ar', 'en'] as const) {
+    await gotoIsland(page, pageOf(locale, secret));
+    await expect(page.getByRole('heading', { name: say(locale, 'private.throttled.title') })).toBeVisible();
+    await expect(page.getByText(new RegExp(say(locale, 'private.throttled.body', { minutes: '\\d+' })))).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.unrouteAll();
+  await page.route('**/functions/v1/private-page/open', (route) => route.abort('connectionreset'));
+  for (const locale of ['ar', 'en'] as const) {
+    await gotoIsland(page, pageOf(locale, secret));
+    await expect(page.getByRole('heading', { name: say(locale, 'private.unavailable.title') })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.unrouteAll();
+  await page.getByRole('button', { name: say('en', 'private.retry') }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${say('en', 'track.found.heading')} IRT-`) })).toBeVisible();
 });
