@@ -84,11 +84,19 @@ export async function storedFor(requestId: string) {
   });
 }
 
-/** Moves a request's status change into the past (the triggers off for that statement), e.g. closed long ago. */
+/**
+ * Puts a request in `status` since `daysAgo` days, e.g. closed long ago, with the move in its history
+ * (arranged directly, the triggers off for these statements).
+ */
 export async function backdateStatus(requestId: string, status: string, daysAgo: number) {
   await withDb(async (db) => {
     await db.query('begin');
     await db.query('set local session_replication_role = replica');
+    await db.query(
+      `insert into public.request_events (request_id, kind, from_status, to_status)
+       select id, 'status_changed', status, $2::public.request_status from public.support_requests where id = $1`,
+      [requestId, status],
+    );
     await db.query(`update public.support_requests set status = $2, status_changed_at = now() - make_interval(days => $3) where id = $1`, [
       requestId, status, daysAgo,
     ]);
