@@ -20,8 +20,8 @@ export default defineConfig({
     securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
-      // Error pages, the staff workspace, the CMS and the stop-messages page are not for search engines.
-      filter: (page) => !/\/(en\/)?(404|staff|admin|stop)(\/|$)/.test(new URL(page).pathname),
+      // Error pages, the staff workspace, the CMS, the stop-messages page and the private request page are not for search engines.
+      filter: (page) => !/\/(en\/)?(404|staff|admin|stop|r)(\/|$)/.test(new URL(page).pathname),
     }),
   ],
   server: { host: '127.0.0.1', port: 4321 + Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) },

@@ -213,3 +213,13 @@ insert into public.contact_preferences (request_id, sms, email, stopped_at, upda
 select r.id, true, r.email is not null, case when row_number() over (order by r.created_at) = 3 then r.created_at end, r.created_at
   from public.support_requests r
 on conflict (request_id) do nothing;
+
+-- Demo private links (local only, like all of this file): the newest request waiting on the
+-- beneficiary and the newest rejected one open at /r/#demo-needs-info-link-001 and
+-- /r/#demo-rejected-link-00001 (README, "Demo staff accounts").
+insert into internal.private_links (request_id, secret_hash, issued_for)
+select r.id, internal.private_link_hash(d.secret), 'submitted'
+  from (values ('needs_info', 'demo-needs-info-link-001'), ('rejected', 'demo-rejected-link-00001')) as d (status, secret)
+  cross join lateral (
+    select s.id from public.support_requests s where s.status = d.status::public.request_status order by s.created_at desc limit 1
+  ) r;

@@ -12,6 +12,8 @@ export const PAGE_TYPES = [
   { name: 'track', path: '/track/' },
   { name: 'survey', path: '/survey/' },
   { name: 'service figures', path: '/service-figures/' },
+  // Without a link's secret (Lighthouse has none): the page and its island, saying the link does not work. noindex on purpose.
+  { name: 'private page', path: '/r/' },
 ];
 
 export const TARGETS = { score: 100, tbtMs: 50, cls: 0.02 };

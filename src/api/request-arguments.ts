@@ -33,4 +33,6 @@ export interface RequestReceipt {
   submitted_at: string;
   decision_due_from: string;
   decision_due_by: string;
+  /** The private link's secret (`/r/#<secret>`): given this once, kept nowhere (only its hash). */
+  private_link_secret: string;
 }

@@ -29,7 +29,7 @@ export interface QueueRow {
 export type SupportRequestRow = QueueRow & Record<string, unknown>;
 
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
-export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences'] as const;
+export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences', 'reply', 'document', 'documents_checked', 'link_issued'] as const;
 export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
 /** Enum public.request_event_code: what the database records on an event it writes on its own (`staff.timeline.code.<code>`). */
@@ -69,6 +69,8 @@ export interface RequestEvent {
   message_id?: number | null;
   message_moment?: OutreachMoment | null;
   message_channel?: OutreachChannel | null;
+  /** The document a `document` event added. */
+  document_id?: string | null;
 }
 
 /** public.contact_preferences: how the beneficiary wants to hear about the request. */
@@ -92,4 +94,18 @@ export interface UndeliveredMessage {
   reason: string;
   attempts: number;
   failed_at: string;
+}
+
+/** A row of request_documents: the file is in the request-documents bucket under `object_name`. */
+export interface RequestDocument {
+  id: string;
+  request_id: string;
+  object_name: string;
+  /** As the sender's device named it, Arabic included. */
+  original_name: string;
+  mime_type: string;
+  size_bytes: number;
+  /** The staff member who added it; null: the beneficiary, with a reply. */
+  added_by: string | null;
+  created_at: string;
 }

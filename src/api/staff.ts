@@ -1,12 +1,13 @@
 import type { Session } from '@supabase/supabase-js';
+import { declaredType } from '../lib/request-documents';
 import { REQUEST_STATUSES, type RequestStatus, type StaffRole } from '../lib/workflow';
 import { ON_BEHALF_RULE_FIELDS, type OnBehalfRequest } from '../schemas/on-behalf-request';
 import { fetchAll } from './fetch-all';
 import { EMPTY_FILTERS, fetchQueuePage, type QueueFilters } from './queue-query';
-import { requestArguments } from './request-arguments';
+import { requestArguments, type RequestReceipt } from './request-arguments';
 import { ruleKeyOf, type PostgrestLikeError } from './rpc-outcome';
 import { staffClient as db } from './staff-client';
-import type { ContactPreferences, QueueRow, RequestEvent, StaffMember, SupportRequestRow, UndeliveredMessage } from './staff-types';
+import type { ContactPreferences, QueueRow, RequestDocument, RequestEvent, StaffMember, SupportRequestRow, UndeliveredMessage } from './staff-types';
 import { BENEFICIARY_MESSAGE_RULE_FIELDS } from '../schemas/beneficiary-message';
 
 /**
@@ -158,16 +159,22 @@ export function addRequestNote(requestId: string, note: string): Promise<StaffRe
   return change(db.rpc('add_request_note', { p_request_id: requestId, p_note: note }));
 }
 
-/** Registers a request received by phone, interview, letter, representative or volunteer; answers its id for the detail view. */
-export async function registerRequestOnBehalf(request: OnBehalfRequest, idempotencyKey: string): Promise<StaffResult<{ id: string | null; reference: string }>> {
+/**
+ * Registers a request received by phone, interview, letter, representative or volunteer; answers
+ * its id for the detail view and its private link's secret, to give the beneficiary (shown once).
+ */
+export async function registerRequestOnBehalf(
+  request: OnBehalfRequest,
+  idempotencyKey: string,
+): Promise<StaffResult<{ id: string | null; reference: string; privateLinkSecret: string }>> {
   const { data, error, status } = await db.rpc('register_request_on_behalf', {
     ...requestArguments(request, idempotencyKey),
     p_intake_channel: request.intake_channel,
   });
   if (error) return refused(error, status, ON_BEHALF_RULE_FIELDS);
-  const { reference } = data as { reference: string };
+  const { reference, private_link_secret: privateLinkSecret } = data as RequestReceipt;
   const { data: row } = await db.from('support_requests').select('id').eq('reference', reference).maybeSingle();
-  return { ok: true, data: { id: (row?.id as string | undefined) ?? null, reference } };
+  return { ok: true, data: { id: (row?.id as string | undefined) ?? null, reference, privateLinkSecret } };
 }
 
 // Messages to the beneficiary (issue 13) -----------------------------------------------------
@@ -287,4 +294,68 @@ export async function loadExport(kind: 'requests' | 'surveys'): Promise<Record<s
   if (kind === 'requests') return fetchAll('support_requests', '*', 'created_at');
   const rows = await fetchAll('satisfaction_surveys', '*, support_requests(reference)', 'created_at');
   return rows.map((r) => (r.support_requests ? { ...r, reference: (r.support_requests as { reference: string }).reference } : r));
+}
+
+// Documents and the private link (supabase/CONTRACT.md, "Request documents", "Private page") -----
+
+const DOCUMENTS_BUCKET = 'request-documents';
+
+/** The request's documents, oldest first (RLS: active staff). */
+export async function loadRequestDocuments(requestId: string): Promise<RequestDocument[]> {
+  const { data } = await db.from('request_documents').select('*').eq('request_id', requestId).order('created_at').order('id');
+  return (data ?? []) as RequestDocument[];
+}
+
+/**
+ * A short-lived address that downloads the document as an attachment under `saveAs` (ASCII:
+ * src/lib/request-documents.ts, downloadName), or null when Storage refuses (RLS: active staff).
+ */
+export async function documentDownloadUrl(document: RequestDocument, saveAs: string): Promise<string | null> {
+  const { data } = await db.storage.from(DOCUMENTS_BUCKET).createSignedUrl(document.object_name, 60, { download: saveAs });
+  return data?.signedUrl ?? null;
+}
+
+/** A refusal by an Edge Function (`{ code, field }`), or null when it could not be reached. */
+async function functionRefusal(error: unknown): Promise<StaffFailure> {
+  const response = (error as { context?: Response }).context;
+  const body = response && typeof response.json === 'function' ? await response.json().catch(() => null) : null;
+  return { ruleKey: typeof body?.code === 'string' ? body.code : null, field: typeof body?.field === 'string' ? body.field : null };
+}
+
+/**
+ * Adds documents staff hold (a scanned letter): the staff-documents function reserves a name for
+ * each, they are uploaded to Storage, then the function checks their first bytes and the database
+ * accepts them. A refusal gives its rule key; nothing refused is kept.
+ */
+export async function addRequestDocuments(requestId: string, files: File[]): Promise<StaffResult<{ accepted: number }>> {
+  const described = files.map((file) => ({ name: file.name, type: declaredType(file), size: file.size }));
+  const prepared = await db.functions.invoke('staff-documents/prepare', { body: { request_id: requestId, files: described } });
+  if (prepared.error) return { ok: false, failure: await functionRefusal(prepared.error) };
+  const uploads = (prepared.data as { uploads: { object_name: string; token: string }[] }).uploads;
+  for (const [i, upload] of uploads.entries()) {
+    const body = new Blob([files[i]!], { type: described[i]!.type });
+    const { error } = await db.storage.from(DOCUMENTS_BUCKET).uploadToSignedUrl(upload.object_name, upload.token, body);
+    if (error) {
+      const status = (error as { statusCode?: string }).statusCode;
+      const ruleKey = status === '413' ? 'document_too_large' : status === '415' ? 'document_type' : null;
+      return { ok: false, failure: { ruleKey, field: ruleKey && 'documents' } };
+    }
+  }
+  const finished = await db.functions.invoke('staff-documents/finish', {
+    body: { request_id: requestId, object_names: uploads.map((u) => u.object_name) },
+  });
+  if (finished.error) return { ok: false, failure: await functionRefusal(finished.error) };
+  return { ok: true, data: finished.data as { accepted: number } };
+}
+
+/** Policy, handling steps 2 and 4: the documents were matched with the request and checked; recorded as an event. */
+export function markDocumentsChecked(requestId: string, note: string | null): Promise<StaffResult> {
+  return change(db.rpc('mark_documents_checked', { p_request_id: requestId, p_note: note }));
+}
+
+/** A new private link for the request (every earlier one stops); its secret is shown this once. */
+export async function issuePrivateLink(requestId: string): Promise<StaffResult<{ secret: string }>> {
+  const { data, error, status } = await db.rpc('issue_private_link', { p_request_id: requestId });
+  if (error) return refused(error, status);
+  return { ok: true, data: { secret: (data as { private_link_secret: string }).private_link_secret } };
 }

@@ -6,17 +6,18 @@ export interface TimelineEntry {
   status: RequestStatus;
   at: string;
 }
+/** What a status lookup and a request's private page both tell about it. */
+export interface StatusFacts {
+  reference: string;
+  status: RequestStatus;
+  submitted_at: string;
+  decision_due_from: string;
+  decision_due_by: string;
+  decided_at: string | null;
+  timeline: TimelineEntry[];
+}
 export type StatusAnswer =
-  | {
-      outcome: 'found';
-      reference: string;
-      status: RequestStatus;
-      submitted_at: string;
-      decision_due_from: string;
-      decision_due_by: string;
-      decided_at: string | null;
-      timeline: TimelineEntry[];
-    }
+  | ({ outcome: 'found' } & StatusFacts)
   | { outcome: 'not_found' }
   | { outcome: 'throttled'; retry_after_seconds: number }
   | { outcome: 'unavailable' };

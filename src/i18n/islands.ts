@@ -12,6 +12,11 @@ export const ISLAND_STRINGS = {
   // The staff form shares the request form's fields, and with them the character count.
   staff: ['staff.', 'errors.', 'form.error.', 'request.description.count'],
   figures: ['figures.'],
+  // The private page shows the status as /track does and the survey as /survey does.
+  private: [
+    'private.', 'track.found.', 'track.status.', 'track.explain.', 'track.window.', 'track.contactUs', 'track.timeline.', 'track.next.',
+    'survey.', 'form.', 'errors.survey.', 'errors.reply.', 'errors.documents.',
+  ],
 } as const;
 
 export type Island = keyof typeof ISLAND_STRINGS;

@@ -46,7 +46,6 @@ export type SatisfactionSurvey = z.output<typeof satisfactionSurveySchema>;
 /** Rule keys of `submit_satisfaction_survey` (the schema's and the database's) and the field each belongs to. */
 export const SURVEY_RULE_FIELDS = {
   reference_format: 'reference',
-  reference_unknown: 'reference',
   channel_invalid: 'channel',
   rating_overall_required: 'overall',
   rating_courtesy_required: 'courtesy',

@@ -155,8 +155,10 @@ export function createFunctionRuntime({ functions, env, socketPrefix, isStopping
   }
 
   function proxy(req, res, handle, upstreamPath, cors) {
+    // As Kong does: the address the request came from is appended to what the client sent.
+    const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
     const upstream = http.request(
-      { socketPath: handle.socketPath, method: req.method, path: upstreamPath, headers: req.headers },
+      { socketPath: handle.socketPath, method: req.method, path: upstreamPath, headers: { ...req.headers, 'x-forwarded-for': forwarded } },
       (up) => {
         const headers = { ...up.headers };
         if ((up.statusCode ?? 500) >= 500) headers['sb-error-code'] ??= 'EDGE_FUNCTION_ERROR';

@@ -5,4 +5,6 @@
 export const SCHEDULE = [
   // The outbox (issue 13): hosted, pg_cron calls it every minute (20261201140400_notify_schedule.sql).
   { function: 'notify', everySeconds: 60 },
+  // Files of uploads reserved over 3 hours ago and never accepted (hosted: 20261201150600_document_cleanup_schedule.sql).
+  { function: 'request-documents-cleanup', everySeconds: 3600 },
 ];

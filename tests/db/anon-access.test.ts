@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anonClient, application, submitRequest, withDb } from './support/clients';
 import { requestsIn } from './support/arrange';
 
-const TABLES = ['staff', 'support_requests', 'request_events', 'satisfaction_surveys', 'contact_preferences', 'overdue_flags'] as const;
+const TABLES = ['staff', 'support_requests', 'request_events', 'satisfaction_surveys', 'contact_preferences', 'overdue_flags', 'request_documents'] as const;
 
 describe('the public (anon key)', () => {
   it('can submit a request and look up its status', async () => {
@@ -24,6 +24,7 @@ describe('the public (anon key)', () => {
     satisfaction_surveys: { overall: 1, courtesy: 1, clarity: 1, speed: 1, ease: 1, locale: 'ar' },
     contact_preferences: { request_id: crypto.randomUUID(), sms: false, email: false },
     overdue_flags: { request_id: crypto.randomUUID() },
+    request_documents: { request_id: crypto.randomUUID(), object_name: 'x/y.pdf', original_name: 'y.pdf', mime_type: 'application/pdf', size_bytes: 1 },
   };
   it.each(TABLES)('cannot insert into %s directly', async (table) => {
     const { error } = await anonClient().from(table).insert(rows[table]);
@@ -72,6 +73,12 @@ describe('the public (anon key)', () => {
     ['claim_messages', { p_limit: 5 }],
     ['record_message_result', { p_id: 1, p_claim: crypto.randomUUID(), p_outcome: 'sent' }],
     ['queue_overdue_messages', {}],
+    ['issue_private_link', { p_request_id: crypto.randomUUID() }],
+    ['mark_documents_checked', { p_request_id: crypto.randomUUID(), p_note: null }],
+    ['reserve_staff_documents', { p_request_id: crypto.randomUUID(), p_files: [] }],
+    ['private_link_open', { p_secret: 'x', p_client: 'y' }],
+    ['private_link_reply', { p_secret: 'x', p_client: 'y', p_text: 'z', p_object_names: [], p_idempotency_key: null }],
+    ['accept_staff_documents', { p_request_id: crypto.randomUUID(), p_object_names: [] }],
   ])('cannot call the staff function %s', async (fn, args) => {
     const { error, status } = await anonClient().rpc(fn, args);
     expect(status).toBe(401);

@@ -140,9 +140,8 @@ describe('hole 6: strangers cannot lock the beneficiary out', () => {
   });
 });
 
-// Hole 5 for the survey is the private-page branch's (issue 14): it rewrites submit_satisfaction_survey
-// so a survey is bound to the request's private link. These two fail until that merge; they then
-// pass, vitest says so, and they become plain `it`s.
+// Hole 5 for the survey: the private page binds a survey to the request's link (issue 14), so the
+// public survey opens no follow-up and answers an unknown reference as a real one.
 describe('hole 5: no anonymous function tells whether a reference exists', () => {
   const survey = (reference: string, overall = 4) => anonClient().rpc('submit_satisfaction_survey', {
     p_reference: reference, p_channel: '', p_overall: overall, p_courtesy: 3, p_clarity: 3, p_speed: 3, p_ease: 3,
@@ -156,14 +155,14 @@ describe('hole 5: no anonymous function tells whether a reference exists', () =>
     expect([real.status, real.data]).toEqual([none.status, none.data]);
   });
 
-  it.fails('the survey answers a real reference and one that does not exist alike (pending the private-page merge)', async () => {
+  it('the survey answers a real reference and one that does not exist alike', async () => {
     const { reference } = await freshReceipt();
     const real = await survey(reference);
     const none = await survey('IRT-ZZZZZZZZ');
     expect([none.status, none.error?.message ?? null]).toEqual([real.status, real.error?.message ?? null]);
   });
 
-  it.fails('a reference alone does not open a follow-up per low-score survey (pending the private-page merge)', async () => {
+  it('a reference alone does not open a follow-up per low-score survey', async () => {
     const { reference } = await freshReceipt();
     for (let i = 0; i < 5; i++) await survey(reference, 1);
     const followUps = await withDb(async (db) => (await db.query(

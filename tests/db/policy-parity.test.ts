@@ -5,7 +5,8 @@ import { BENEFICIARY_CATEGORIES, REQUEST_TYPES } from '../../src/schemas/support
 import { CHANNELS, STAFF_INTAKE_CHANNELS } from '../../src/schemas/channels';
 import { REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
 import { locales, messages } from '../../src/i18n';
-import { anonClient, application, requestId, staff, submitRequest, withDb } from './support/clients';
+import { anonClient, application, requestId, staff, withDb } from './support/clients';
+import { decidedRequest, privatePage } from './support/private-page';
 
 /**
  * Each policy number and list is defined once in SQL and once in TypeScript (docs/ARCHITECTURE.md,
@@ -141,10 +142,11 @@ describe('what the database writes into a request history', () => {
   it('records an on-behalf registration and a low score with their codes', async () => {
     const officer = await staff('officer');
     const { data: registered } = await officer.rpc('register_request_on_behalf', { ...application(), p_intake_channel: 'letter' });
-    const rated = await submitRequest();
-    await anonClient().rpc('submit_satisfaction_survey', {
-      p_reference: rated.reference, p_channel: '', p_overall: 1, p_courtesy: 3, p_clarity: 3, p_speed: 3, p_ease: 3,
-      p_recommend: null, p_comment: '', p_locale: 'ar', p_idempotency_key: crypto.randomUUID(),
+    // A low score opens a follow-up through the request's private link (issue 14).
+    const rated = await decidedRequest('accepted');
+    await privatePage('rate', {
+      secret: rated.secret, channel: '', overall: 1, courtesy: 3, clarity: 3, speed: 3, ease: 3, recommend: null, comment: '', locale: 'ar',
+      idempotency_key: crypto.randomUUID(),
     });
     const eventOf = async (reference: string, kind: string) =>
       (await officer.from('request_events').select('code, intake_channel').eq('request_id', await requestId(reference)).eq('kind', kind)).data;

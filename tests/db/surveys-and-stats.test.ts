@@ -22,18 +22,27 @@ describe('rating the service', () => {
     [{ p_comment: 'x'.repeat(2001) }, 'comment_length'],
     [{ p_locale: 'fr' }, 'locale_required'],
     [{ p_reference: 'IRT-123' }, 'reference_format'],
-    [{ p_reference: 'IRT-ZZZZZZZZ' }, 'reference_unknown'],
   ])('refuses %o with %s', async (overrides, key) => {
     const { error, status } = await anonClient().rpc('submit_satisfaction_survey', survey(overrides));
     expect([status, error?.message]).toEqual([400, key]);
   });
 
-  it('turns a low overall score on a request into a follow-up for the relations officer', async () => {
+  it('keeps a rating naming a reference nobody holds, without a request, answered as any other', async () => {
+    const { data, error, status } = await anonClient().rpc('submit_satisfaction_survey', survey({ p_reference: 'IRT-ZZZZZZZZ' }));
+    expect([status, error]).toEqual([200, null]);
+    const kept = await withDb(async (db) => (await db.query('select request_id from public.satisfaction_surveys where id = $1', [data.id])).rows);
+    expect(kept).toEqual([{ request_id: null }]);
+  });
+
+  // Issue 14: a low score opens a follow-up only through the request's private link (tests/db/bound-survey.test.ts).
+  it('links a rating naming a reference to its request, and a low score there opens no follow-up', async () => {
     const receipt = await submitRequest();
     const { data } = await anonClient().rpc('submit_satisfaction_survey', survey({ p_reference: receipt.reference.toLowerCase(), p_overall: 2 }));
     const officer = await staff('officer');
+    const { data: linked } = await officer.from('satisfaction_surveys').select('id').eq('request_id', await requestId(receipt.reference));
+    expect(linked).toEqual([{ id: data.id }]);
     const events = await officer.from('request_events').select('kind, note, survey_id').eq('request_id', await requestId(receipt.reference));
-    expect(events.data).toContainEqual({ kind: 'follow_up', note: 'low_satisfaction_score', survey_id: data.id });
+    expect(events.data).not.toContainEqual({ kind: 'follow_up', note: 'low_satisfaction_score', survey_id: data.id });
     const happy = await submitRequest();
     await anonClient().rpc('submit_satisfaction_survey', survey({ p_reference: happy.reference, p_overall: 4 }));
     const none = await officer.from('request_events').select('kind').eq('request_id', await requestId(happy.reference)).eq('kind', 'follow_up');

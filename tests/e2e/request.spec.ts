@@ -107,6 +107,15 @@ test.describe('Submitting a support request', () => {
     await page.getByRole('button', { name: say('en', 'request.confirmation.copy') }).click();
     await expect(page.getByText(say('en', 'request.confirmation.copied'))).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
+
+    // Issue 14: the private link, given this once, copied as it is shown; it opens the request's own page.
+    const link = (await page.locator('#private-link').textContent())!.trim();
+    expect(link).toMatch(/\/en\/r\/#[A-Za-z0-9_-]{24}$/);
+    await page.getByRole('button', { name: say('en', 'request.confirmation.copyLink') }).click();
+    await expect(page.getByText(say('en', 'request.confirmation.linkCopied'))).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await page.goto(link);
+    await expect(page.getByRole('heading', { level: 2, name: `${say('en', 'track.found.heading')} ${reference}` })).toBeVisible();
   });
 
   for (const locale of ['ar', 'en'] as const) {

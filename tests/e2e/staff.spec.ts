@@ -277,6 +277,13 @@ test('an officer registers a phone request on the beneficiary’s behalf; it get
   await expect(page.getByTestId('timeline')).toContainText('سُجّل نيابة عن المستفيد (قناة الاستلام: الهاتف)');
   const { data } = await serviceClient().from('support_requests').select('intake_channel, registered_by, status').eq('reference', reference).single();
   expect(data).toMatchObject({ intake_channel: 'phone', status: 'submitted' });
+  // Issue 14: the beneficiary's private link, shown this once to give them, kept nowhere after.
+  await expect(page.getByText('رابط الصفحة الخاصة بهذا الطلب (يُعرض مرة واحدة): أعطه للمستفيد.')).toBeVisible();
+  await expect(page.getByTestId('private-link')).toHaveText(/\/r\/#[A-Za-z0-9_-]{24}$/);
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(heading).toBeVisible();
+  await expect(page.getByTestId('private-link')).toHaveCount(0);
 });
 
 test('reports: the satisfaction chart has its data table, and the CSV opens with every request and Arabic intact', async ({ page }) => {

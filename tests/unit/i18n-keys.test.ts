@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import ar from '../../src/i18n/ar.json';
 import en from '../../src/i18n/en.json';
 import { REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
-import { STAFF_RULE_KEYS } from '../../src/components/staff/db-error';
+import { DOCUMENT_CALL_RULE_KEYS, STAFF_RULE_KEYS } from '../../src/components/staff/db-error';
 import { LOCALES } from '../../src/lib/locale';
 import { OUTREACH_CHANNELS, OUTREACH_MOMENTS } from '../../supabase/functions/_shared/pure/moments.ts';
 import type { DeadlineState } from '../../src/lib/deadlines';
@@ -13,6 +13,7 @@ import { REQUEST_STATUSES, STAFF_ROLES, TRANSITIONS } from '../../src/lib/workfl
 import { CHANNELS } from '../../src/schemas/channels';
 import { FAQ_CATEGORIES } from '../../src/schemas/content';
 import { ON_BEHALF_RULE_FIELDS } from '../../src/schemas/on-behalf-request';
+import { DOCUMENT_RULE_KEYS, REPLY_RULE_KEYS } from '../../src/schemas/private-reply';
 import { RATINGS, RATING_DIMENSIONS, SURVEY_RULE_FIELDS } from '../../src/schemas/satisfaction-survey';
 import { STATUS_LOOKUP_RULES } from '../../src/schemas/status-lookup';
 import { BENEFICIARY_CATEGORIES, REQUEST_TYPES } from '../../src/schemas/support-request';
@@ -51,7 +52,9 @@ const nextSteps = [...new Set(REQUEST_STATUSES.flatMap((status) => stepsAhead(st
  * explanation yet and the page shows the policy's words instead.
  */
 const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
-  'errors.*': [Object.keys(ON_BEHALF_RULE_FIELDS)],
+  'errors.*': [[...Object.keys(ON_BEHALF_RULE_FIELDS), ...DOCUMENT_CALL_RULE_KEYS]],
+  'errors.documents.*': [DOCUMENT_RULE_KEYS],
+  'errors.reply.*': [REPLY_RULE_KEYS],
   'errors.survey.*': [Object.keys(SURVEY_RULE_FIELDS)],
   'errors.track.*': [STATUS_LOOKUP_RULES],
   'faq.category.*': [FAQ_CATEGORIES],
@@ -61,6 +64,7 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'home.action.*.title': null,
   'privacy.s*.heading': null,
   'privacy.s*.text': null,
+  'private.role.*': [STAFF_ROLES],
   'request.category.*': [BENEFICIARY_CATEGORIES],
   'request.requestType.*': [REQUEST_TYPES],
   'staff.action.*': [TRANSITIONS.map((t) => t.action)],

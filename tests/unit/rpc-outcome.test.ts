@@ -35,7 +35,8 @@ describe('what a refusal from the database means for the form', () => {
     expect(classifyRpcError({ message: 'permission denied for table x', code: '42501' }, 401, REQUEST_RULE_FIELDS)).toEqual({ kind: 'unavailable' });
   });
 
-  it('knows the survey’s database-only rule', () => {
-    expect(classifyRpcError({ message: 'reference_unknown', hint: 'reference' }, 400, SURVEY_RULE_FIELDS)).toMatchObject({ kind: 'rule', field: 'reference' });
+  it('places the survey’s rules on their fields, and knows no reference_unknown (issue 15, hole 5)', () => {
+    expect(classifyRpcError({ message: 'reference_format', hint: 'reference' }, 400, SURVEY_RULE_FIELDS)).toMatchObject({ kind: 'rule', field: 'reference' });
+    expect(Object.keys(SURVEY_RULE_FIELDS)).not.toContain('reference_unknown');
   });
 });

@@ -3,6 +3,7 @@ import type { RequestReceipt } from '../../api/request-arguments';
 import type { IslandTranslate } from '../../i18n/islands';
 import { gregorianDate, hijriDate } from '../../lib/date-display';
 import type { Locale } from '../../lib/locale';
+import { privateLinkUrl } from '../../lib/private-link';
 
 interface Props {
   request: RequestReceipt;
@@ -22,20 +23,31 @@ function DualDate({ iso, locale }: { iso: string; locale: Locale }) {
   );
 }
 
-/** The confirmation and printable receipt: reference, decision window, what happens next. */
-export function RequestConfirmation({ request, locale, t, nextSteps, trackHref }: Props) {
+/** Copies what the element `shownIn` shows; where the clipboard is refused, selects it so it can be copied by hand. */
+function CopyButton({ shownIn, label, done }: { shownIn: string; label: string; done: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
+    const shown = document.getElementById(shownIn)!;
     try {
-      await navigator.clipboard.writeText(request.reference);
+      await navigator.clipboard.writeText(shown.textContent!.trim());
       setCopied(true);
     } catch {
-      const range = document.createRange();
-      range.selectNodeContents(document.getElementById('reference-number')!);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
+      getSelection()?.selectAllChildren(shown);
     }
   };
+  return (
+    <>
+      <button type="button" className="button button--secondary no-print" onClick={copy}>
+        {label}
+      </button>
+      <p role="status" className="panel__status no-print">{copied ? done : ''}</p>
+    </>
+  );
+}
+
+/** The confirmation and printable receipt: reference, private link, decision window, what happens next. */
+export function RequestConfirmation({ request, locale, t, nextSteps, trackHref }: Props) {
+  const privateLink = privateLinkUrl(location.origin, locale, request.private_link_secret);
   return (
     <div className="confirmation">
       <div className="panel">
@@ -43,13 +55,17 @@ export function RequestConfirmation({ request, locale, t, nextSteps, trackHref }
         <p className="panel__reference" id="reference-number" dir="ltr">
           {request.reference}
         </p>
-        <button type="button" className="button button--secondary no-print" onClick={copy}>
-          {t('request.confirmation.copy')}
-        </button>
-        <p role="status" className="panel__status">{copied ? t('request.confirmation.copied') : ''}</p>
+        <CopyButton shownIn="reference-number" label={t('request.confirmation.copy')} done={t('request.confirmation.copied')} />
       </div>
 
       <p>{t('request.confirmation.keepReference')}</p>
+
+      <h2>{t('request.confirmation.privateLinkHeading')}</h2>
+      <p>{t('request.confirmation.privateLinkText')}</p>
+      <p className="private-link" id="private-link" dir="ltr">
+        <a href={privateLink}>{privateLink}</a>
+      </p>
+      <CopyButton shownIn="private-link" label={t('request.confirmation.copyLink')} done={t('request.confirmation.linkCopied')} />
       <p>
         {t('request.confirmation.submittedAt')} <DualDate iso={request.submitted_at} locale={locale} />
       </p>

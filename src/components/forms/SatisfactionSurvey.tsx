@@ -4,19 +4,14 @@ import { schemaResolver } from './schema-resolver';
 import { submitSatisfactionSurvey } from '../../api/submit-survey';
 import { translator } from '../../i18n/translate';
 import {
-  RATING_DIMENSIONS,
-  RATINGS,
-  COMMENT_MAX,
   satisfactionSurveySchema,
   type SatisfactionSurvey as Survey,
   type SatisfactionSurveyInput,
   type SurveyRuleKey,
 } from '../../schemas/satisfaction-survey';
-import { CharacterCount } from './CharacterCount';
 import { ErrorSummary, summaryOf } from './ErrorSummary';
-import { firstOptionId } from './RadioGroup';
 import { Field } from './Field';
-import { RadioGroup } from './RadioGroup';
+import { SURVEY_ANSWER_FIELDS, SurveyFields, surveyFieldTarget } from './SurveyFields';
 import type { ChannelOption, IslandProps } from './types';
 import { useErrorTitle } from './useErrorTitle';
 
@@ -24,9 +19,7 @@ interface Props extends IslandProps<'survey'> {
   channels: ChannelOption[];
 }
 
-const FIELDS = ['reference', 'channel', ...RATING_DIMENSIONS, 'recommend', 'comment'] as const;
-const RADIO = new Set<string>([...RATING_DIMENSIONS, 'recommend']);
-const RECOMMEND = Array.from({ length: 11 }, (_, n) => String(n));
+const FIELDS = ['reference', ...SURVEY_ANSWER_FIELDS] as const;
 
 /**
  * /survey: rating the service is the beneficiary's right (policy, detailed goal 6-t). A link may
@@ -61,7 +54,7 @@ export default function SatisfactionSurvey({ locale, messages, channels }: Props
     const key = errors[field]?.message;
     return key ? t(`errors.survey.${key as SurveyRuleKey}`) : undefined;
   };
-  const summary = summaryOf(FIELDS, message, (field) => (RADIO.has(field) ? firstOptionId(field) : field));
+  const summary = summaryOf(FIELDS, message, surveyFieldTarget);
   const errorPrefix = t('form.error.prefix');
   const commentLength = [...(watch('comment') ?? '').trim()].length;
 
@@ -100,47 +93,7 @@ export default function SatisfactionSurvey({ locale, messages, channels }: Props
         <Field id="reference" label={t('survey.reference.label')} hint={t('survey.reference.hint')} error={message('reference')} errorPrefix={errorPrefix}>
           {(control) => <input {...control} type="text" className="input input--14" dir="ltr" autoComplete="off" spellCheck={false} {...register('reference')} />}
         </Field>
-        <Field id="channel" label={t('survey.channel.label')} error={message('channel')} errorPrefix={errorPrefix}>
-          {(control) => (
-            <select {...control} className="select" {...register('channel')}>
-              <option value="">{t('survey.channel.none')}</option>
-              {channels.map((channel) => (
-                <option key={channel.value} value={channel.value}>{channel.label}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {RATING_DIMENSIONS.map((dimension) => (
-          <RadioGroup
-            key={dimension}
-            name={dimension}
-            legend={t(`survey.${dimension}.legend`)}
-            options={RATINGS.map((value) => ({ value, label: `${value} – ${t(`survey.rating.${value}`)}` }))}
-            error={message(dimension)}
-            errorPrefix={errorPrefix}
-            registration={register(dimension)}
-          />
-        ))}
-        <RadioGroup
-          name="recommend"
-          legend={t('survey.recommend.legend')}
-          hint={t('survey.recommend.hint')}
-          options={RECOMMEND.map((value) => ({ value, label: value }))}
-          error={message('recommend')}
-          errorPrefix={errorPrefix}
-          registration={register('recommend')}
-          inline
-        />
-        <Field
-          id="comment"
-          label={t('survey.comment.label')}
-          hint={t('survey.comment.hint')}
-          error={message('comment')}
-          errorPrefix={errorPrefix}
-          after={<CharacterCount id="comment-count" count={commentLength} max={COMMENT_MAX} text={(count, max) => t('survey.comment.count', { count, max })} />}
-        >
-          {(control) => <textarea {...control} className="textarea" rows={5} dir="auto" {...register('comment')} />}
-        </Field>
+        <SurveyFields t={t} register={register} message={message} errorPrefix={errorPrefix} channels={channels} commentLength={commentLength} />
         <button type="submit" className="button" disabled={state === 'sending'}>
           {state === 'unavailable' ? t('survey.retry') : t('survey.submit')}
         </button>

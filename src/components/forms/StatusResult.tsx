@@ -1,8 +1,7 @@
 import type { StatusAnswer } from '../../api/status-lookup';
-import type { IslandKey, IslandTranslate } from '../../i18n/islands';
-import { daysUntil, formatDate } from '../../lib/date-display';
+import type { IslandTranslate } from '../../i18n/islands';
 import type { Locale } from '../../lib/locale';
-import { isDecided, stepsAhead } from '../../lib/request-journey';
+import { StatusDetails } from './StatusDetails';
 
 interface Props {
   answer: StatusAnswer;
@@ -10,8 +9,6 @@ interface Props {
   t: IslandTranslate<'track'>;
   channelsHref: string;
 }
-
-const dual = (iso: string, locale: Locale) => formatDate(new Date(iso), locale);
 
 /** The answer to a status lookup, in plain words. */
 export function StatusResult({ answer, locale, t, channelsHref }: Props) {
@@ -34,53 +31,5 @@ export function StatusResult({ answer, locale, t, channelsHref }: Props) {
       </div>
     );
   }
-  const decided = isDecided(answer.status);
-  const daysLeft = daysUntil(new Date(answer.decision_due_by));
-  const overdue = !decided && daysLeft < 0;
-  return (
-    <section className="status" data-outcome="found" aria-labelledby="status-heading">
-      <h2 id="status-heading">
-        {t('track.found.heading')} <span dir="ltr">{answer.reference}</span>
-      </h2>
-      <p className="status__now">
-        <strong>{t(`track.status.${answer.status}`)}</strong>
-      </p>
-      <p>{t(`track.explain.${answer.status}`)}</p>
-
-      {!decided && (
-        <>
-          <h3>{t('track.window.heading')}</h3>
-          <p>{t('track.window.between', { from: dual(answer.decision_due_from, locale), by: dual(answer.decision_due_by, locale) })}</p>
-          {overdue ? (
-            <div className="alert alert--warning">
-              <p>{t('track.window.overdue')}</p>
-              <p><a href={channelsHref}>{t('track.contactUs')}</a></p>
-            </div>
-          ) : (
-            <p><strong>{t('track.window.daysLeft', { days: daysLeft })}</strong></p>
-          )}
-        </>
-      )}
-
-      <h3>{t('track.timeline.heading')}</h3>
-      <ol className="timeline" role="list">
-        {answer.timeline.map((entry) => (
-          <li key={`${entry.status}-${entry.at}`} className="timeline__done">
-            <span>{t(`track.status.${entry.status}`)}</span>{' '}
-            <time className="muted" dateTime={entry.at}>{dual(entry.at, locale)}</time>
-          </li>
-        ))}
-      </ol>
-      {stepsAhead(answer.status).length > 0 && (
-        <>
-          <h3>{t('track.next.heading')}</h3>
-          <ol className="timeline timeline--ahead" role="list">
-            {stepsAhead(answer.status).map((step) => (
-              <li key={step}>{t(`track.next.${step}` as IslandKey<'track'>)}</li>
-            ))}
-          </ol>
-        </>
-      )}
-    </section>
-  );
+  return <StatusDetails request={answer} locale={locale} t={t} channelsHref={channelsHref} />;
 }

@@ -11,6 +11,7 @@ import { Field } from '../forms/Field';
 import { RequestFields, type RequestFieldsWording } from '../forms/RequestFields';
 import { REQUEST_FIELDS, controlId, emptyRequest } from '../forms/request-fields';
 import { dbErrorMessage } from './db-error';
+import { rememberIssuedLink } from './issued-link';
 
 interface Props {
   t: IslandTranslate<'staff'>;
@@ -75,7 +76,11 @@ export default function RegisterOnBehalf({ t, locale, onRegistered }: Props) {
     setBusy(false);
     if (outcome.ok) {
       idempotencyKey.current = crypto.randomUUID();
-      if (outcome.data.id) onRegistered(outcome.data.id);
+      if (outcome.data.id) {
+        // The new request's page shows the beneficiary's private link, once.
+        rememberIssuedLink(outcome.data.id, outcome.data.privateLinkSecret);
+        onRegistered(outcome.data.id);
+      }
       return;
     }
     const { field, ruleKey } = outcome.failure;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadContactPreferences, loadRequest } from '../../api/staff';
-import type { ContactPreferences as Preferences, RequestEvent, StaffMember, SupportRequestRow } from '../../api/staff-types';
+import { loadContactPreferences, loadRequest, loadRequestDocuments } from '../../api/staff';
+import type { ContactPreferences as Preferences, RequestDocument, RequestEvent, StaffMember, SupportRequestRow } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import type { RuntimeTranslate } from '../../i18n/translate';
 import type { Locale } from '../../lib/locale';
@@ -10,6 +10,8 @@ import DeadlineBadge from './DeadlineBadge';
 import { formatDate } from './format-date';
 import RequestActions from './RequestActions';
 import NotesAndAssignment from './NotesAndAssignment';
+import PrivateLinkPanel from './PrivateLinkPanel';
+import RequestDocuments from './RequestDocuments';
 import Timeline from './Timeline';
 import ContactPreferences from './ContactPreferences';
 import MessageComposer from './MessageComposer';
@@ -33,13 +35,15 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
   const [events, setEvents] = useState<RequestEvent[]>([]);
   const [staff, setStaff] = useState<StaffMember[]>([]);
   const [preferences, setPreferences] = useState<Preferences | null>(null);
+  const [documents, setDocuments] = useState<RequestDocument[]>([]);
 
   const load = useCallback(async () => {
-    const [loaded, contact] = await Promise.all([loadRequest(id), loadContactPreferences(id)]);
+    const [loaded, contact, loadedDocuments] = await Promise.all([loadRequest(id), loadContactPreferences(id), loadRequestDocuments(id)]);
     setRequest(loaded.request);
     setEvents(loaded.events);
     setStaff(loaded.staff);
     setPreferences(contact);
+    setDocuments(loadedDocuments);
   }, [id]);
 
   useEffect(() => {
@@ -94,11 +98,13 @@ export default function RequestDetail({ t, locale, me, id }: Props) {
       <p>{request.privacy_consent ? t('staff.request.privacyConsented') : t('staff.request.privacyMissing')}</p>
       <RequestActions t={t} me={me} request={request} onChanged={load} />
       <NotesAndAssignment t={t} me={me} request={request} staff={staff} onChanged={load} />
+      <RequestDocuments t={t} locale={locale} me={me} request={request} documents={documents} events={events} staff={staff} onChanged={load} />
+      <PrivateLinkPanel t={t} me={me} request={request} onChanged={load} />
       <ContactPreferences t={t} locale={locale} me={me} request={request} preferences={preferences} onChanged={load} />
       <MessageComposer t={t} me={me} request={request} preferences={preferences} onSent={load} />
       <CloseFollowUp t={t} me={me} request={request} events={events} onChanged={load} />
       {/* The timeline builds keys from event codes the database writes; the key test checks their labels. */}
-      <Timeline t={t as RuntimeTranslate} locale={locale} events={events} staff={staff} />
+      <Timeline t={t as RuntimeTranslate} locale={locale} events={events} staff={staff} documents={documents} />
     </article>
   );
 }

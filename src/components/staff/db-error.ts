@@ -15,10 +15,19 @@ export const OUTREACH_RULE_KEYS = [
 export const STAFF_RULE_KEYS = [...WORKFLOW_RULE_KEYS, ...OUTREACH_RULE_KEYS] as const;
 export type WorkflowRuleKey = (typeof STAFF_RULE_KEYS)[number];
 
+/**
+ * Refusals of the documents and private-link calls (supabase/CONTRACT.md) beyond the document and
+ * reply rules (PRIVATE_PAGE_RULE_FIELDS); like those, each has its sentence as `errors.<key>`.
+ */
+export const DOCUMENT_CALL_RULE_KEYS = ['documents_none', 'private_link_ended'] as const;
+
 /** The database refuses with a stable key (supabase/CONTRACT.md); show its sentence. */
 export function dbErrorMessage(t: IslandTranslate<'staff'>, failure: StaffFailure): string {
   const key = failure.ruleKey ?? '';
   if ((STAFF_RULE_KEYS as readonly string[]).includes(key)) return t(`staff.error.${key as WorkflowRuleKey}`);
   const ruleMessage = `errors.${key}`;
-  return t.has(ruleMessage) ? t(ruleMessage) : t('staff.error.generic');
+  if (t.has(ruleMessage)) return t(ruleMessage);
+  // A document staff add is held to the beneficiary's rules, in the same words.
+  const documentMessage = `errors.documents.${key}`;
+  return t.has(documentMessage) ? t(documentMessage) : t('staff.error.generic');
 }

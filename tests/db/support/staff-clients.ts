@@ -74,8 +74,8 @@ function validNationalId(seed: number): string {
   throw new Error('no check digit');
 }
 
-/** Submits a fresh, valid request as the public would, and returns its id and reference. */
-export async function submitFreshRequest(): Promise<{ id: string; reference: string }> {
+/** Submits a fresh, valid request as the public would, and returns its id, reference and private link's secret. */
+export async function submitFreshRequest(): Promise<{ id: string; reference: string; secret: string }> {
   serial += 1;
   const n = (Date.now() % 1_000_000) * 100 + serial;
   const { data, error } = await anonClient().rpc('submit_support_request', {
@@ -97,8 +97,8 @@ export async function submitFreshRequest(): Promise<{ id: string; reference: str
     p_form_started_at: new Date(Date.now() - 60_000).toISOString(),
   });
   if (error) throw error;
-  const reference = (data as { reference: string }).reference;
+  const { reference, private_link_secret: secret } = data as { reference: string; private_link_secret: string };
   const { data: row, error: readError } = await serviceClient().from('support_requests').select('id').eq('reference', reference).single();
   if (readError) throw readError;
-  return { id: row.id as string, reference };
+  return { id: row.id as string, reference, secret };
 }
