@@ -122,3 +122,6 @@ export const UNDECIDED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.fil
 
 /** Roles that work requests (the admin manages staff only). */
 export const REQUEST_HANDLING_ROLES: readonly StaffRole[] = ['officer', 'supervisor'];
+
+/** The status in which a request waits on the beneficiary (the one that pauses the decision clock). */
+export const WAITING_STATUS: RequestStatus = REQUEST_STATUSES.find((s) => STATUS_FACTS[s].pausesDecisionClock)!;

@@ -25,17 +25,18 @@ comment on table internal.request_status_tallies is
 create function internal.tally_request_statuses() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
-  shard smallint := floor(random() * 16);
+  -- The row of each status this statement adds to.
+  slot smallint := floor(random() * 16);
 begin
   if tg_op = 'INSERT' then
     insert into internal.request_status_tallies as t (status, shard, requests)
-    select n.status, shard, count(*) from new_rows n group by n.status
+    select n.status, slot, count(*) from new_rows n group by n.status
      -- Always the same order, so two statements meeting on a shard never wait for each other in a circle.
      order by n.status
     on conflict (status, shard) do update set requests = t.requests + excluded.requests;
   else
     insert into internal.request_status_tallies as t (status, shard, requests)
-    select moved.status, shard, sum(moved.delta)
+    select moved.status, slot, sum(moved.delta)
       from (select n.status, 1 as delta from new_rows n union all select o.status, -1 from old_rows o) moved
      group by moved.status
     having sum(moved.delta) <> 0

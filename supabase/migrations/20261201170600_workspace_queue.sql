@@ -114,7 +114,7 @@ begin
   if p_category is not null then conditions := conditions || format('r.category = %L', p_category); end if;
   if p_intake_channel is not null then conditions := conditions || format('r.intake_channel = %L', p_intake_channel); end if;
   if p_assigned_to is not null then conditions := conditions || format('r.assigned_to = %L', p_assigned_to);
-  elsif p_unassigned then conditions := conditions || 'r.assigned_to is null'; end if;
+  elsif p_unassigned then conditions := conditions || 'r.assigned_to is null'::text; end if;
   if p_deadline <> '' then
     conditions := conditions || format('r.status = any (%L) and r.decided_at is null', awaiting) || case p_deadline
       when 'overdue' then 'r.decision_due_by < now()'
