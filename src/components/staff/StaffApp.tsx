@@ -8,7 +8,7 @@ import type { Locale } from '../../lib/locale';
 import KeyboardHelp, { type KeyboardHelpHandle } from './KeyboardHelp';
 import { useShortcuts } from './shortcuts';
 import SignIn from './SignIn';
-import { routeHash, useHashRoute } from './useHashRoute';
+import { parseHash, routeHash, useHashRoute } from './useHashRoute';
 import WorkspaceHeader from './WorkspaceHeader';
 import WorkspaceNav from './WorkspaceNav';
 import { WORKSPACE_VIEWS, homeView } from './workspace-views';
@@ -19,6 +19,24 @@ interface Props {
   toolLinks: { label: string; href: string }[];
   /** The workspace in the other language (`/en/staff/` or `/staff/`); the hash is added. */
   otherLanguagePath: string;
+}
+
+/** Focuses the first element matching `selector` as soon as it is in the page (within 5 s); answers the cancel. */
+function focusWhenShown(selector: string): () => void {
+  const focus = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) element.focus();
+    return !!element;
+  };
+  if (focus()) return () => {};
+  const observer = new MutationObserver(() => focus() && stop());
+  const timer = setTimeout(() => stop(), 5000);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(document.body, { childList: true, subtree: true });
+  return stop;
 }
 
 type Membership = { state: 'loading' } | { state: 'none' } | { state: 'active'; me: StaffMember };
@@ -51,14 +69,16 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
   if (view?.name === 'request') lastOpened.current = route.id;
 
   useEffect(() => {
-    // A new view: its heading takes the focus (the queue, coming back from a request, gives it to that request's row).
+    // A new view: its heading takes the focus once it is there (views load their data first); the
+    // queue, coming back from a request, gives it to that request's row instead.
     if (view?.name === 'queue' && lastOpened.current) return;
-    document.querySelector<HTMLElement>('[data-staff-view] h2')?.focus();
+    return focusWhenShown('[data-staff-view] h2');
   }, [view?.name, route.id, membership.state]);
 
   useShortcuts({
     help: () => help.current?.open(),
-    queue: () => me && navigate({ name: 'queue' }),
+    // The queue as the member left it, filters and all.
+    queue: () => me && navigate(parseHash(lastQueue.current)),
     myWork: () => me && navigate({ name: 'mine' }),
   });
 
