@@ -3,7 +3,8 @@
 -- looks like: about 550 requests a day, the recent weeks still open (some overdue), older ones
 -- decided and mostly closed; 6 % are a second request from someone who already asked (same
 -- national ID and mobile); 24 staff work them. The workflow's own triggers are off (replica
--- mode), as in supabase/seed.sql; the search text and status tallies are kept by their triggers.
+-- mode), as in supabase/seed.sql; the search text, status tallies and "came back" times are kept by
+-- their triggers (ALWAYS triggers).
 
 -- Staff: 16 officers, 4 supervisors, 2 decision authorities, 2 admins (besides the seed's).
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
@@ -18,6 +19,23 @@ select ('b0000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'موظف �
   from generate_series(1, 24) i;
 
 set session_replication_role = replica;
+
+-- As a bulk load does (pg_restore), the secondary indexes are built once the rows are in: the
+-- same definitions, read from the catalog here and run again at the end.
+create temporary table bench_deferred_indexes as
+select i.indexname, i.indexdef
+  from pg_indexes i
+ where i.schemaname = 'public' and i.tablename in ('support_requests', 'request_events')
+   and not exists (select 1 from pg_constraint c where c.conname = i.indexname);
+do $$
+declare
+  deferred record;
+begin
+  for deferred in select indexname from bench_deferred_indexes loop
+    execute format('drop index public.%I', deferred.indexname);
+  end loop;
+end;
+$$;
 
 create temporary table bench_people as
 select p,
@@ -36,6 +54,8 @@ select p,
               'اليامي','الهاجري','المري','آل سعيد','Al-Harbi','Haddad'])[1 + (p / 1600) % 30] as full_name
   from (select p, '1' || lpad((p::bigint * 7919 % 100000000)::text, 8, '0') as nine
           from generate_series(1, current_setting('bench.rows')::int) p) people;
+alter table bench_people add primary key (p);
+analyze bench_people;
 
 insert into public.support_requests (
   id, reference, created_at, updated_at, full_name, national_id, mobile, email, city, category, request_type, description,
@@ -63,7 +83,7 @@ select gen_random_uuid(), internal.new_reference(), created, changed, person.ful
               when age < 120 then (array['under_review','pending_decision','needs_info','accepted','registered','registered','service_delivered',
                                          'service_delivered','service_delivered','closed','closed','closed','closed','rejected','rejected'])[1 + h % 15]
               else (array['closed','closed','closed','closed','closed','closed','closed','closed','closed','closed','closed','closed',
-                          'closed','closed','closed','closed','rejected','rejected','rejected','service_delivered'])[1 + h % 20]
+                          'closed','closed','closed','closed','closed','rejected','rejected','rejected'])[1 + h % 20]
             end)::public.request_status as status,
            least(created + age / 2 * interval '1 day', now()) as changed
       from (
@@ -117,7 +137,28 @@ select r.id, r.created_at + interval '1 day', 'assigned', r.assigned_to, 'office
 insert into public.request_events (request_id, created_at, kind, actor_id, actor_role, note)
 select r.id, r.created_at + interval '2 days', 'note', r.assigned_to, 'officer', 'اتصلت بالمستفيد وأكد البيانات.'
   from public.support_requests r where r.accuracy_declaration_version = 'bench' and r.assigned_to is not null
-   and r.created_at < now() - interval '2 days' and extract(microseconds from r.created_at)::int % 3 = 0;
+   and r.created_at < now() - interval '2 days' and abs(hashtext(r.id::text)) % 3 = 0;
+
+-- What came back from the beneficiary: one open request in nine waited on them and came back to review.
+insert into public.request_events (request_id, created_at, kind, from_status, to_status, actor_id, actor_role, note)
+select r.id, r.status_changed_at - interval '1 day' * step.k, 'status_changed', step.from_status, step.to_status,
+       'b0000000-0000-4000-8000-000000000002'::uuid, 'officer', case when step.k = 2 then 'يرجى إرفاق إثبات القيد الدراسي.' end
+  from public.support_requests r
+  cross join (values (2, 'under_review'::public.request_status, 'needs_info'::public.request_status),
+                     (1, 'needs_info'::public.request_status, 'under_review'::public.request_status)) step (k, from_status, to_status)
+ where r.accuracy_declaration_version = 'bench' and r.status = 'under_review' and abs(hashtext(r.id::text)) % 9 = 0;
 
 set session_replication_role = origin;
 drop table bench_people;
+
+set maintenance_work_mem = '256MB';
+do $$
+declare
+  deferred record;
+begin
+  for deferred in select indexdef from bench_deferred_indexes loop
+    execute deferred.indexdef;
+  end loop;
+end;
+$$;
+drop table bench_deferred_indexes;

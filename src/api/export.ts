@@ -1,4 +1,4 @@
-import { staffClient as db } from './staff-client';
+import type { SupabaseClient } from '@supabase/supabase-js';
 
 /**
  * The CSV export, read a chunk at a time (PostgREST answers at most 1,000 rows a call), in
@@ -26,8 +26,11 @@ export interface ExportRange {
   since: Date | null;
 }
 
-/** Calls `onRows` with each chunk in order; answers how many rows there were. Throws if the database refuses. */
-export async function exportRows(kind: ExportKind, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
+/**
+ * Calls `onRows` with each chunk in order; answers how many rows there were. Throws if the database
+ * refuses. `db`: the staff session's client (staff.ts passes its own; the benchmark one of its own).
+ */
+export async function exportRows(db: SupabaseClient, kind: ExportKind, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
   const { table, select } = EXPORT_KINDS[kind];
   let after: { created_at: string; id: string } | null = null;
   let total = 0;

@@ -2,6 +2,7 @@ import type { Session } from '@supabase/supabase-js';
 import type { RequestStatus, StaffRole } from '../lib/workflow';
 import { ON_BEHALF_RULE_FIELDS, type OnBehalfRequest } from '../schemas/on-behalf-request';
 import { DEFAULT_QUEUE_VIEW, type QueueView } from '../schemas/queue-view';
+import { exportRows, type ExportKind, type ExportRange } from './export';
 import { fetchAll } from './fetch-all';
 import { queueArguments } from './queue-query';
 import { requestArguments } from './request-arguments';
@@ -258,4 +259,9 @@ export async function loadDecisions(): Promise<DecidedRequest[]> {
 
 export function loadOverdue(myId: string): Promise<StaffResult<QueuePage>> {
   return loadQueuePage({ ...DEFAULT_QUEUE_VIEW, deadline: 'overdue' }, myId);
+}
+
+/** The CSV export's rows, a chunk at a time (./export.ts), read with the member's session. */
+export function exportRowsInChunks(kind: ExportKind, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
+  return exportRows(db, kind, range, onRows);
 }

@@ -99,12 +99,22 @@ language sql immutable parallel safe as $$
   end
 $$;
 
-/** searchTokens: the searchable words of a text (split on anything but letters and digits). */
+/**
+ * searchTokens: the searchable words of a text (split on anything but letters and digits). PL/pgSQL
+ * rather than SQL: a SQL function with a subquery is never inlined, and nested in another it was
+ * planned again on every call (1.7 ms a request written; 0.06 ms like this).
+ */
 create function internal.search_tokens(value text) returns text[]
-language sql immutable parallel safe as $$
-  select coalesce(array_agg(internal.search_strip_article(word) order by n), '{}')
-    from unnest(regexp_split_to_array(internal.search_fold(value), '[^[:alnum:]]+')) with ordinality as w (word, n)
-   where word <> ''
+language plpgsql immutable parallel safe as $$
+declare
+  words text[] := '{}';
+  word text;
+begin
+  foreach word in array regexp_split_to_array(internal.search_fold(value), '[^[:alnum:]]+') loop
+    if word <> '' then words := words || internal.search_strip_article(word); end if;
+  end loop;
+  return words;
+end;
 $$;
 
 /**

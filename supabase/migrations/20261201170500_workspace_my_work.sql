@@ -53,13 +53,6 @@ language sql immutable parallel safe as $$
   select array['follow_up']::public.request_event_kind[]
 $$;
 
-/** Whether an event means the request came back from the beneficiary: one they caused, or the end of a wait on them. */
-create function internal.is_came_back_event(kind public.request_event_kind, from_status public.request_status) returns boolean
-language sql stable parallel safe as $$
-  select kind = any (internal.beneficiary_event_kinds())
-      or (kind = 'status_changed' and from_status in (select s.status from internal.request_statuses s where s.pauses_decision_clock))
-$$;
-
 -- Looking through every event of every open request at each "my work" would cost more as history
 -- grows; the last time each request came back is kept instead, by a trigger on request_events.
 create table internal.request_came_back (
@@ -69,14 +62,18 @@ create table internal.request_came_back (
 alter table internal.request_came_back enable row level security;
 revoke all on internal.request_came_back from anon, authenticated, service_role;
 comment on table internal.request_came_back is
-  'When each request last came back from the beneficiary (internal.is_came_back_event), kept by a trigger on request_events; read by my_work().';
+  'When each request last came back from the beneficiary: an event they caused (internal.beneficiary_event_kinds), or the end of a wait on them; kept by a trigger on request_events, read by my_work().';
 
+/** Records, per request, the latest event of a statement that means it came back from the beneficiary. */
 create function internal.record_came_back() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   insert into internal.request_came_back as c (request_id, came_back_at)
-  select e.request_id, max(e.created_at) from new_events e
-   where internal.is_came_back_event(e.kind, e.from_status)
+  select e.request_id, max(e.created_at)
+    from new_events e
+    left join internal.request_statuses left_status on left_status.status = e.from_status
+   where e.kind = any (internal.beneficiary_event_kinds())
+      or (e.kind = 'status_changed' and left_status.pauses_decision_clock)
    group by e.request_id
    order by e.request_id
   on conflict (request_id) do update set came_back_at = greatest(c.came_back_at, excluded.came_back_at);
@@ -89,9 +86,13 @@ create trigger request_events_came_back after insert on public.request_events
 -- Also when history is written with the other triggers off (the seed and test fixtures use replica mode).
 alter table public.request_events enable always trigger request_events_came_back;
 
+-- The history already written, as the trigger would have recorded it.
 insert into internal.request_came_back (request_id, came_back_at)
-select e.request_id, max(e.created_at) from public.request_events e
- where internal.is_came_back_event(e.kind, e.from_status) group by e.request_id;
+select e.request_id, max(e.created_at)
+  from public.request_events e
+  left join internal.request_statuses left_status on left_status.status = e.from_status
+ where e.kind = any (internal.beneficiary_event_kinds()) or (e.kind = 'status_changed' and left_status.pauses_decision_clock)
+ group by e.request_id;
 
 /* ---------------------------------------------------------------------------------------- */
 /* my_work()                                                                                 */
@@ -191,8 +192,7 @@ begin
 end;
 $$;
 
-revoke all on function internal.beneficiary_event_kinds(), internal.is_came_back_event(public.request_event_kind, public.request_status),
-  internal.record_came_back(),
+revoke all on function internal.beneficiary_event_kinds(), internal.record_came_back(),
   internal.queue_row(public.support_requests) from public, anon, authenticated, service_role;
 revoke all on function public.mark_request_seen(uuid), public.my_work(), public.staff_load()
   from public, anon, authenticated, service_role;

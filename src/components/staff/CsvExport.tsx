@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
-import { exportRows, type ExportKind } from '../../api/export';
+import type { ExportKind } from '../../api/export';
+import { exportRowsInChunks } from '../../api/staff';
 import type { IslandTranslate } from '../../i18n/islands';
 import { DAY_MS } from '../../lib/decision-window';
 import { csvHeader, csvLines } from '../../lib/csv';
@@ -28,7 +29,7 @@ export default function CsvExport({ t }: { t: IslandTranslate<'staff'> }) {
     let read = 0;
     try {
       const since = days > 0 ? new Date(Date.now() - days * DAY_MS) : null;
-      const count = await exportRows(kind, { since }, (rows) => {
+      const count = await exportRowsInChunks(kind, { since }, (rows) => {
         parts.push(csvLines(COLUMNS[kind], rows));
         read += rows.length;
         setStatus(t('staff.export.progress', { count: read }));
