@@ -14,7 +14,6 @@ import { insertRequests } from './support/workspace-fixtures';
 const FINAL = REQUEST_STATUSES.filter((s) => STATUS_FACTS[s].final);
 let staff: Awaited<ReturnType<typeof seededStaffByRole>>;
 
-type Query = ReturnType<ReturnType<typeof serviceClient>['from']>;
 async function page(view: Partial<QueueView>, who: keyof typeof staff = 'officer') {
   const { data, error } = await clientAs(staff[who]).rpc('queue_requests', queueArguments({ ...DEFAULT_QUEUE_VIEW, ...view }, staff[who]));
   expect(error).toBeNull();

@@ -13,6 +13,19 @@ interface Props {
   onApply: (changes: Partial<QueueView>) => void;
 }
 
+/** One filter: a choice from a list, or any. */
+function Choice({ id, name, label, value, any, options }: { id: string; name: string; label: string; value: string; any: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">{any}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
 /** Search and filters; applying them writes the view into the URL (the queue reads it back from there). */
 export default function QueueFilters({ t, view, staff, onApply }: Props) {
   const members = staff.filter((s) => REQUEST_HANDLING_ROLES.includes(s.role));
@@ -46,36 +59,15 @@ export default function QueueFilters({ t, view, staff, onApply }: Props) {
           {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{t(`staff.status.${s}`)}</option>)}
         </select>
       </div>
-      <div>
-        <label htmlFor="q-category">{t('staff.queue.category')}</label>
-        <select id="q-category" name="category" defaultValue={view.category}>
-          <option value="">{t('staff.queue.any')}</option>
-          {BENEFICIARY_CATEGORIES.map((c) => <option key={c} value={c}>{t(`staff.category.${c}`)}</option>)}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="q-channel">{t('staff.queue.channel')}</label>
-        <select id="q-channel" name="channel" defaultValue={view.channel}>
-          <option value="">{t('staff.queue.any')}</option>
-          {CHANNELS.map((c) => <option key={c} value={c}>{t(`staff.channel.${c}`)}</option>)}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="q-assignee">{t('staff.queue.assignee')}</label>
-        <select id="q-assignee" name="assignee" defaultValue={view.assignee}>
-          <option value="">{t('staff.queue.anyone')}</option>
-          <option value="me">{t('staff.queue.mine')}</option>
-          <option value="none">{t('staff.queue.unassigned')}</option>
-          {members.map((s) => <option key={s.user_id} value={s.user_id}>{s.full_name}</option>)}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="q-deadline">{t('staff.queue.deadline')}</label>
-        <select id="q-deadline" name="deadline" defaultValue={view.deadline}>
-          <option value="">{t('staff.queue.any')}</option>
-          {QUEUE_DEADLINES.map((d) => <option key={d} value={d}>{t(`staff.deadline.${d}`)}</option>)}
-        </select>
-      </div>
+      <Choice id="q-category" name="category" label={t('staff.queue.category')} value={view.category} any={t('staff.queue.any')}
+        options={BENEFICIARY_CATEGORIES.map((c) => ({ value: c, label: t(`staff.category.${c}`) }))} />
+      <Choice id="q-channel" name="channel" label={t('staff.queue.channel')} value={view.channel} any={t('staff.queue.any')}
+        options={CHANNELS.map((c) => ({ value: c, label: t(`staff.channel.${c}`) }))} />
+      <Choice id="q-assignee" name="assignee" label={t('staff.queue.assignee')} value={view.assignee} any={t('staff.queue.anyone')}
+        options={[{ value: 'me', label: t('staff.queue.mine') }, { value: 'none', label: t('staff.queue.unassigned') },
+          ...members.map((s) => ({ value: s.user_id, label: s.full_name }))]} />
+      <Choice id="q-deadline" name="deadline" label={t('staff.queue.deadline')} value={view.deadline} any={t('staff.queue.any')}
+        options={QUEUE_DEADLINES.map((d) => ({ value: d, label: t(`staff.deadline.${d}`) }))} />
       <div className="filter-actions">
         <button type="submit">{t('staff.queue.apply')}</button>
       </div>
