@@ -10,6 +10,7 @@ export interface StaffMember {
   email?: string | null;
 }
 
+/** A request as the queue and "my work" list it (QUEUE_COLUMNS; `internal.queue_row()`). */
 export interface QueueRow {
   id: string;
   reference: string;
@@ -19,17 +20,27 @@ export interface QueueRow {
   category: string;
   intake_channel: string | null;
   created_at: string;
+  /** The version a change is checked against: another member's change meanwhile refuses it (request_changed). */
+  updated_at: string;
   decision_due_by: string | null;
   decided_at: string | null;
   assigned_to: string | null;
-  /** Embedded: set once the decision window passed without a decision (public.overdue_flags). */
+  /** Set once the decision window passed without a decision (public.overdue_flags). */
   overdue_flags?: { flagged_at: string } | null;
+  /** Another open request has the same national ID or mobile, and nobody linked or dismissed it yet. */
+  possible_duplicate: boolean;
 }
 
-export type SupportRequestRow = QueueRow & Record<string, unknown>;
+/** A "came back from the beneficiary" row of my_work(). */
+export type CameBackRow = QueueRow & { came_back_at: string };
+
+export type SupportRequestRow = Omit<QueueRow, 'possible_duplicate'> & Record<string, unknown>;
 
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
-export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences', 'reply', 'document', 'documents_checked', 'link_issued'] as const;
+export const REQUEST_EVENT_KINDS = [
+  'submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences', 'reply', 'document',
+  'documents_checked', 'link_issued', 'duplicate_linked', 'duplicate_dismissed',
+] as const;
 export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
 /** Enum public.request_event_code: what the database records on an event it writes on its own (`staff.timeline.code.<code>`). */
@@ -71,6 +82,9 @@ export interface RequestEvent {
   message_channel?: OutreachChannel | null;
   /** The document a `document` event added. */
   document_id?: string | null;
+  /** The other request of a duplicate_linked / duplicate_dismissed event, and its reference (embedded). */
+  related_request_id: string | null;
+  related_request?: { reference: string } | null;
 }
 
 /** public.contact_preferences: how the beneficiary wants to hear about the request. */
@@ -108,4 +122,33 @@ export interface RequestDocument {
   /** The staff member who added it; null: the beneficiary, with a reply. */
   added_by: string | null;
   created_at: string;
+}
+
+/** A row of request_duplicates(): another request of the same applicant. */
+export interface SameApplicantRequest {
+  id: string;
+  reference: string;
+  full_name: string;
+  status: RequestStatus;
+  created_at: string;
+  same_national_id: boolean;
+  same_mobile: boolean;
+  /** What staff decided about the pair; null when nobody has yet. */
+  outcome: DuplicateOutcome | null;
+  /** Still open and not reviewed: the request is flagged because of this one. */
+  possible_duplicate: boolean;
+}
+
+export const DUPLICATE_OUTCOMES = ['linked', 'dismissed'] as const;
+export type DuplicateOutcome = (typeof DUPLICATE_OUTCOMES)[number];
+
+/** A row of staff_load(): a member's open requests (user_id null: nobody's). */
+export interface StaffLoadRow {
+  user_id: string | null;
+  full_name: string | null;
+  role: StaffRole | null;
+  active: boolean | null;
+  open_requests: number;
+  waiting: number;
+  overdue: number;
 }

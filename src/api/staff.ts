@@ -1,13 +1,18 @@
 import type { Session } from '@supabase/supabase-js';
 import { declaredType } from '../lib/request-documents';
-import { REQUEST_STATUSES, type RequestStatus, type StaffRole } from '../lib/workflow';
+import type { RequestStatus, StaffRole } from '../lib/workflow';
 import { ON_BEHALF_RULE_FIELDS, type OnBehalfRequest } from '../schemas/on-behalf-request';
+import { DEFAULT_QUEUE_VIEW, type QueueView } from '../schemas/queue-view';
+import { exportRows, type ExportKind, type ExportRange } from './export';
 import { fetchAll } from './fetch-all';
-import { EMPTY_FILTERS, fetchQueuePage, type QueueFilters } from './queue-query';
+import { queueArguments } from './queue-query';
 import { requestArguments, type RequestReceipt } from './request-arguments';
 import { ruleKeyOf, type PostgrestLikeError } from './rpc-outcome';
 import { staffClient as db } from './staff-client';
-import type { ContactPreferences, QueueRow, RequestDocument, RequestEvent, StaffMember, SupportRequestRow, UndeliveredMessage } from './staff-types';
+import type {
+  CameBackRow, ContactPreferences, DuplicateOutcome, QueueRow, RequestDocument, RequestEvent, SameApplicantRequest, StaffLoadRow,
+  StaffMember, SupportRequestRow, UndeliveredMessage,
+} from './staff-types';
 import { BENEFICIARY_MESSAGE_RULE_FIELDS } from '../schemas/beneficiary-message';
 
 /**
@@ -19,14 +24,33 @@ import { BENEFICIARY_MESSAGE_RULE_FIELDS } from '../schemas/beneficiary-message'
 export interface StaffFailure {
   ruleKey: string | null;
   field: string | null;
+  /** request_changed: the ids of the requests another member changed meanwhile. */
+  changed?: string[];
 }
 export type StaffResult<T = null> = { ok: true; data: T } | { ok: false; failure: StaffFailure };
 
 const STAFF_COLUMNS = 'user_id, full_name, role, active';
 
+function changedIds(details: string | null | undefined): string[] {
+  try {
+    const ids: unknown = JSON.parse(details ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 function refused(error: PostgrestLikeError, status: number, fields: Readonly<Record<string, string>> = {}): { ok: false; failure: StaffFailure } {
   const ruleKey = ruleKeyOf(error, status);
-  return { ok: false, failure: { ruleKey, field: ruleKey === null ? null : (fields[ruleKey] ?? null) } };
+  const failure: StaffFailure = { ruleKey, field: ruleKey === null ? null : (fields[ruleKey] ?? null) };
+  if (ruleKey === 'request_changed') failure.changed = changedIds(error.details);
+  return { ok: false, failure };
+}
+
+/** A call that answers data, or the database's refusal. */
+async function read<T>(call: PromiseLike<{ data: unknown; error: PostgrestLikeError | null; status: number }>): Promise<StaffResult<T>> {
+  const { data, error, status } = await call;
+  return error ? refused(error, status) : { ok: true, data: data as T };
 }
 
 async function change(call: PromiseLike<{ error: PostgrestLikeError | null; status: number }>): Promise<StaffResult> {
@@ -120,43 +144,106 @@ export async function loadMembership(userId: string): Promise<StaffMember | null
 
 // Requests -----------------------------------------------------------------------------------
 
-export async function countRequestsByStatus(): Promise<Partial<Record<RequestStatus, number>>> {
-  const pairs = await Promise.all(
-    REQUEST_STATUSES.map(async (status) => {
-      const { count } = await db.from('support_requests').select('id', { count: 'exact', head: true }).eq('status', status);
-      return [status, count ?? 0] as const;
-    }),
-  );
-  return Object.fromEntries(pairs);
+/** How many requests are in each status: one aggregate call (request_status_counts). */
+export async function loadStatusCounts(): Promise<StaffResult<Partial<Record<RequestStatus, number>>>> {
+  const result = await read<{ status: RequestStatus; requests: number }[]>(db.rpc('request_status_counts'));
+  return result.ok ? { ok: true, data: Object.fromEntries(result.data.map((row) => [row.status, row.requests])) } : result;
 }
 
-export async function loadQueuePage(filters: QueueFilters, myId: string, page: number): Promise<StaffResult<{ rows: QueueRow[]; total: number }>> {
-  const { data, count, error, status } = await fetchQueuePage(db, filters, myId, page);
-  if (error) return refused(error, status);
-  // PostgREST embeds overdue_flags as one object (its key is the request id); untyped supabase-js guesses an array.
-  return { ok: true, data: { rows: (data ?? []) as unknown as QueueRow[], total: count ?? 0 } };
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  /** More than 1,000 matched: `total` is the database's estimate. */
+  totalEstimated: boolean;
+}
+
+/** One page of the queue as a view describes it (queue_requests: the database filters, sorts and pages). */
+export async function loadQueuePage(view: QueueView, myId: string, pageSize?: number): Promise<StaffResult<QueuePage>> {
+  const result = await read<{ rows: QueueRow[]; total: number; total_estimated: boolean }>(db.rpc('queue_requests', queueArguments(view, myId, pageSize)));
+  return result.ok ? { ok: true, data: { rows: result.data.rows, total: result.data.total, totalEstimated: result.data.total_estimated } } : result;
+}
+
+/** The lists of my_work(), in the order the view shows them. */
+export const MY_WORK_SECTIONS = ['came_back', 'due', 'waiting'] as const;
+export type MyWorkSection = (typeof MY_WORK_SECTIONS)[number];
+
+export interface MyWork {
+  due: QueueRow[];
+  waiting: QueueRow[];
+  came_back: CameBackRow[];
+  counts: { due: number; waiting: number; came_back: number };
+}
+
+/** The signed-in member's open requests: due first, waiting on the beneficiary, came back since they last looked. */
+export function loadMyWork(): Promise<StaffResult<MyWork>> {
+  return read<MyWork>(db.rpc('my_work'));
+}
+
+/** For supervisors and admins: open, waiting and overdue requests per member (staff_load). */
+export function loadStaffLoad(): Promise<StaffResult<StaffLoadRow[]>> {
+  return read<StaffLoadRow[]>(db.rpc('staff_load'));
 }
 
 /** The request, its whole history (oldest first) and the staff list its names come from. */
 export async function loadRequest(id: string): Promise<{ request: SupportRequestRow | null; events: RequestEvent[]; staff: StaffMember[] }> {
   const [request, events, staff] = await Promise.all([
-    db.from('support_requests').select('*').eq('id', id).maybeSingle(),
-    db.from('request_events').select('*').eq('request_id', id).order('created_at', { ascending: true }).order('id', { ascending: true }),
+    db.from('support_requests').select('*, possible_duplicate').eq('id', id).maybeSingle(),
+    db.from('request_events').select(`*, related_request:support_requests!request_events_related_request_id_fkey(reference)`)
+      .eq('request_id', id).order('created_at', { ascending: true }).order('id', { ascending: true }),
     listStaff(),
   ]);
   return { request: (request.data as SupportRequestRow | null) ?? null, events: (events.data ?? []) as RequestEvent[], staff };
 }
 
-export function transitionRequest(requestId: string, to: RequestStatus, note: string | null): Promise<StaffResult> {
-  return change(db.rpc('transition_request', { p_request_id: requestId, p_to: to, p_note: note }));
+/** Records that the member is looking at the request now ("came back since I last looked"). */
+export async function markRequestSeen(id: string): Promise<void> {
+  await db.rpc('mark_request_seen', { p_request_id: id });
 }
 
-export function assignRequest(requestId: string, assignee: string | null): Promise<StaffResult> {
-  return change(db.rpc('assign_request', { p_request_id: requestId, p_assignee: assignee }));
+/** `expectedUpdatedAt`: the version the member saw; a change made meanwhile refuses the move (request_changed). */
+export function transitionRequest(requestId: string, to: RequestStatus, note: string | null, expectedUpdatedAt?: string): Promise<StaffResult> {
+  return change(db.rpc('transition_request', { p_request_id: requestId, p_to: to, p_note: note, p_expected_updated_at: expectedUpdatedAt ?? null }));
+}
+
+export function assignRequest(requestId: string, assignee: string | null, expectedUpdatedAt?: string): Promise<StaffResult> {
+  return change(db.rpc('assign_request', { p_request_id: requestId, p_assignee: assignee, p_expected_updated_at: expectedUpdatedAt ?? null }));
+}
+
+/** Assigns the requests (each as the member saw it) to one member or nobody, all or nothing; each request's history records it. */
+export function assignRequests(requests: { id: string; updated_at: string }[], assignee: string | null): Promise<StaffResult> {
+  return change(db.rpc('assign_requests', {
+    p_request_ids: requests.map((r) => r.id),
+    p_assignee: assignee,
+    p_expected_updated_at: requests.map((r) => r.updated_at),
+  }));
 }
 
 export function addRequestNote(requestId: string, note: string): Promise<StaffResult> {
   return change(db.rpc('add_request_note', { p_request_id: requestId, p_note: note }));
+}
+
+/** The other requests of the same applicant (national ID or mobile), with the flag and what staff decided. */
+export function loadSameApplicant(requestId: string): Promise<StaffResult<SameApplicantRequest[]>> {
+  return read<SameApplicantRequest[]>(db.rpc('request_duplicates', { p_request_id: requestId }));
+}
+
+/** Links two requests of the same applicant, or dismisses the flag; both histories record it. */
+export function reviewPossibleDuplicate(requestId: string, otherRequestId: string, outcome: DuplicateOutcome): Promise<StaffResult> {
+  return change(db.rpc('review_possible_duplicate', { p_request_id: requestId, p_other_request_id: otherRequestId, p_outcome: outcome }));
+}
+
+export interface OpenRequestOfApplicant {
+  id: string;
+  reference: string;
+  status: RequestStatus;
+  created_at: string;
+  same_national_id: boolean;
+  same_mobile: boolean;
+}
+
+/** Before registering: the open requests of an applicant with this national ID or mobile. */
+export function findOpenRequestsOfApplicant(nationalId: string, mobile: string): Promise<StaffResult<OpenRequestOfApplicant[]>> {
+  return read<OpenRequestOfApplicant[]>(db.rpc('open_requests_for_applicant', { p_national_id: nationalId, p_mobile: mobile }));
 }
 
 /**
@@ -285,15 +372,13 @@ export async function loadDecisions(): Promise<DecidedRequest[]> {
   return rows as unknown as DecidedRequest[];
 }
 
-export function loadOverdue(myId: string): Promise<StaffResult<{ rows: QueueRow[]; total: number }>> {
-  return loadQueuePage({ ...EMPTY_FILTERS, deadline: 'overdue' }, myId, 0);
+export function loadOverdue(myId: string): Promise<StaffResult<QueuePage>> {
+  return loadQueuePage({ ...DEFAULT_QUEUE_VIEW, deadline: 'overdue' }, myId);
 }
 
-/** Every row of requests or surveys this member may read (RLS decides), a survey with its request's reference. Throws if refused. */
-export async function loadExport(kind: 'requests' | 'surveys'): Promise<Record<string, unknown>[]> {
-  if (kind === 'requests') return fetchAll('support_requests', '*', 'created_at');
-  const rows = await fetchAll('satisfaction_surveys', '*, support_requests(reference)', 'created_at');
-  return rows.map((r) => (r.support_requests ? { ...r, reference: (r.support_requests as { reference: string }).reference } : r));
+/** The CSV export's rows, a chunk at a time (./export.ts), read with the member's session. */
+export function exportRowsInChunks(kind: ExportKind, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
+  return exportRows(db, kind, range, onRows);
 }
 
 // Documents and the private link (supabase/CONTRACT.md, "Request documents", "Private page") -----

@@ -12,7 +12,16 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The first part of a file: the byte order mark and the header line. */
+export function csvHeader(columns: readonly string[]): string {
+  return UTF8_BOM + columns.map(cell).join(',') + '\r\n';
+}
+
+/** The lines of some rows, to append after the header (a file can be written a chunk at a time). */
+export function csvLines(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  return rows.map((row) => columns.map((c) => cell(row[c])).join(',') + '\r\n').join('');
+}
+
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.map(cell).join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))];
-  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+  return csvHeader(columns) + csvLines(columns, rows);
 }

@@ -152,3 +152,6 @@ export function assignmentRefusal(
   if (assignee !== null && !(assigneeRole && REQUEST_HANDLING_ROLES.includes(assigneeRole))) return 'assignee_invalid';
   return null;
 }
+
+/** The status in which a request waits on the beneficiary (the one that pauses the decision clock). */
+export const WAITING_STATUS: RequestStatus = REQUEST_STATUSES.find((s) => STATUS_FACTS[s].pausesDecisionClock)!;

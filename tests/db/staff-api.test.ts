@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_STAFF, apiUrl, freshMobile, submitRequest } from './support/clients';
 import { totpCode } from './support/auth-http';
 import { onBehalfRequestSchema, type OnBehalfRequest } from '../../src/schemas/on-behalf-request';
-import { EMPTY_FILTERS } from '../../src/api/queue-query';
+import { DEFAULT_QUEUE_VIEW } from '../../src/schemas/queue-view';
 import { VALID_REQUEST } from '../fixtures/support-request-samples';
 
 // The staff workspace's own calls (src/api/staff.ts), unchanged, against the real stack: what
@@ -61,7 +61,7 @@ describe('the staff API, signed in as the demo officer', () => {
 
   it('moves a request only as the workflow allows, with the database’s key when it refuses', async () => {
     const { reference } = await submitRequest();
-    const page = await api.loadQueuePage({ ...EMPTY_FILTERS, search: reference }, officerId, 0);
+    const page = await api.loadQueuePage({ ...DEFAULT_QUEUE_VIEW, q: reference }, officerId);
     expect(page.ok && page.data.rows.map((r) => r.reference)).toEqual([reference]);
     const id = page.ok ? page.data.rows[0]!.id : '';
 

@@ -205,11 +205,13 @@ test.describe('the queue', () => {
       .in('status', ['submitted', 'under_review', 'needs_info', 'escalated', 'pending_decision']);
     expect(overdue!.length).toBeGreaterThan(0);
 
+    // The queue opens on the open requests (not closed or rejected), soonest decision first.
     const { data: soonest } = await db
       .from('support_requests')
       .select('reference')
+      .not('status', 'in', '(closed,rejected)')
       .order('decision_due_by', { ascending: true })
-      .order('created_at', { ascending: true })
+      .order('id', { ascending: true })
       .limit(25);
 
     await signIn(page, 'officer');

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ar from '../../src/i18n/ar.json';
 import en from '../../src/i18n/en.json';
-import { REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
+import { MY_WORK_SECTIONS } from '../../src/api/staff';
+import { DUPLICATE_OUTCOMES, REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
 import { DOCUMENT_CALL_RULE_KEYS, STAFF_RULE_KEYS } from '../../src/components/staff/db-error';
+import { SHORTCUTS } from '../../src/components/staff/shortcuts';
 import { LOCALES } from '../../src/lib/locale';
 import { OUTREACH_CHANNELS, OUTREACH_MOMENTS } from '../../supabase/functions/_shared/pure/moments.ts';
 import type { DeadlineState } from '../../src/lib/deadlines';
@@ -15,6 +17,7 @@ import { FAQ_CATEGORIES } from '../../src/schemas/content';
 import { ON_BEHALF_RULE_FIELDS } from '../../src/schemas/on-behalf-request';
 import { DOCUMENT_RULE_KEYS, REPLY_RULE_KEYS } from '../../src/schemas/private-reply';
 import { RATINGS, RATING_DIMENSIONS, SURVEY_RULE_FIELDS } from '../../src/schemas/satisfaction-survey';
+import { QUEUE_RULE_KEYS, QUEUE_SCOPES } from '../../src/schemas/queue-view';
 import { STATUS_LOOKUP_RULES } from '../../src/schemas/status-lookup';
 import { BENEFICIARY_CATEGORIES, REQUEST_TYPES } from '../../src/schemas/support-request';
 import { filesUnder, repoRoot } from '../support/source-files';
@@ -72,12 +75,19 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'staff.category.*': [BENEFICIARY_CATEGORIES],
   'staff.channel.*': [CHANNELS],
   'staff.deadline.*': [deadlineStates],
+  'staff.duplicates.outcome.*': [DUPLICATE_OUTCOMES],
   'staff.dimension.*': [RATING_DIMENSIONS],
   'staff.error.*': [STAFF_RULE_KEYS],
   'staff.locale.*': [LOCALES],
   'staff.message.channel.*': [OUTREACH_CHANNELS],
   'staff.message.moment.*': [OUTREACH_MOMENTS],
   'staff.field.*': null,
+  'staff.keys.*': [SHORTCUTS.map((s) => s.action)],
+  'staff.mine.*.hint': [MY_WORK_SECTIONS],
+  'staff.mine.*.none': [MY_WORK_SECTIONS],
+  'staff.mine.*.title': [MY_WORK_SECTIONS],
+  'staff.queue.error.*': [QUEUE_RULE_KEYS],
+  'staff.queue.scope.*': [QUEUE_SCOPES],
   'staff.requestType.*': [REQUEST_TYPES],
   'staff.role.*': [STAFF_ROLES],
   'staff.status.*': [REQUEST_STATUSES],

@@ -89,7 +89,7 @@ describe('the private link', () => {
 describe('the staff timeline shows the beneficiary’s answer and documents', () => {
   const event = (fields: Partial<RequestEvent>): RequestEvent => ({
     id: 1, request_id: 'r', created_at: '2026-11-20T09:00:00Z', kind: 'note', from_status: null, to_status: null,
-    actor_id: null, actor_role: null, note: null, code: null, intake_channel: null, assigned_to: null, ...fields,
+    actor_id: null, actor_role: null, note: null, code: null, intake_channel: null, assigned_to: null, related_request_id: null, ...fields,
   });
   const document: RequestDocument = {
     id: 'd1', request_id: 'r', object_name: 'r/x.pdf', original_name: 'شهادة القيد.pdf', mime_type: 'application/pdf',

@@ -7,7 +7,7 @@ import { messages } from '../../src/i18n';
 
 const event = (fields: Partial<RequestEvent>): RequestEvent => ({
   id: 1, request_id: 'r', created_at: '2026-11-20T09:00:00Z', kind: 'note', from_status: null, to_status: null,
-  actor_id: null, actor_role: null, note: null, code: null, intake_channel: null, assigned_to: null, ...fields,
+  actor_id: null, actor_role: null, note: null, code: null, intake_channel: null, assigned_to: null, related_request_id: null, ...fields,
 });
 
 const makeT = (strings: (typeof messages)['ar']) => translator(strings) as RuntimeTranslate;

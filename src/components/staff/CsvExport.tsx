@@ -1,23 +1,40 @@
-import { useState } from 'react';
-import { loadExport } from '../../api/staff';
+import { useState, type SubmitEvent } from 'react';
+import type { ExportKind } from '../../api/export';
+import { exportRowsInChunks } from '../../api/staff';
 import type { IslandTranslate } from '../../i18n/islands';
-import { toCsv } from '../../lib/csv';
+import { DAY_MS } from '../../lib/decision-window';
+import { csvHeader, csvLines } from '../../lib/csv';
 
 const COLUMNS = {
   requests: ['reference', 'created_at', 'status', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'preferred_channel', 'intake_channel', 'locale', 'decision_due_from', 'decision_due_by', 'decided_at', 'assigned_to', 'description'],
   surveys: ['created_at', 'reference', 'channel', 'overall', 'courtesy', 'clarity', 'speed', 'ease', 'recommend', 'comment', 'locale'],
 } as const;
 
-/** Excel-ready CSV (UTF-8 with BOM) of what this role may read; RLS decides what that is. */
+/** How far back an export reaches (days; 0: everything). */
+export const EXPORT_PERIODS = [30, 90, 365, 0] as const;
+
+/**
+ * Excel-ready CSV (UTF-8 with BOM) of what this role may read; RLS decides what that is. The rows
+ * arrive 1,000 at a time and each chunk becomes CSV text at once, so the browser never holds every
+ * row; the file is the chunks' text, handed over as one download at the end.
+ */
 export default function CsvExport({ t }: { t: IslandTranslate<'staff'> }) {
   const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
 
-  async function download(kind: keyof typeof COLUMNS) {
+  async function download(kind: ExportKind, days: number) {
+    setBusy(true);
     setStatus(t('staff.loading'));
+    const parts: string[] = [csvHeader(COLUMNS[kind])];
+    let read = 0;
     try {
-      const rows = await loadExport(kind);
-      const csv = toCsv(COLUMNS[kind], rows);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const since = days > 0 ? new Date(Date.now() - days * DAY_MS) : null;
+      const count = await exportRowsInChunks(kind, { since }, (rows) => {
+        parts.push(csvLines(COLUMNS[kind], rows));
+        read += rows.length;
+        setStatus(t('staff.export.progress', { count: read }));
+      });
+      const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = `irtiqaa-${kind}-${new Date().toISOString().slice(0, 10)}.csv`;
@@ -25,17 +42,36 @@ export default function CsvExport({ t }: { t: IslandTranslate<'staff'> }) {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(t('staff.export.done', { count: rows.length }));
+      setStatus(t('staff.export.done', { count }));
     } catch {
       setStatus(t('staff.export.refused'));
     }
+    setBusy(false);
   }
 
+  function submit(kind: ExportKind) {
+    return (event: SubmitEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      download(kind, Number(new FormData(event.currentTarget).get('period') ?? 365));
+    };
+  }
+
+  const wording = {
+    requests: { period: t('staff.export.period.requests'), submit: t('staff.export.requests') },
+    surveys: { period: t('staff.export.period.surveys'), submit: t('staff.export.surveys') },
+  };
   return (
     <section aria-labelledby="export-title">
       <h3 id="export-title">{t('staff.export.title')}</h3>
-      <button type="button" onClick={() => download('requests')}>{t('staff.export.requests')}</button>{' '}
-      <button type="button" onClick={() => download('surveys')}>{t('staff.export.surveys')}</button>
+      {(['requests', 'surveys'] as const).map((kind) => (
+        <form key={kind} className="export-form" onSubmit={submit(kind)}>
+          <label htmlFor={`export-${kind}-period`}>{wording[kind].period}</label>
+          <select id={`export-${kind}-period`} name="period" defaultValue="365">
+            {EXPORT_PERIODS.map((d) => <option key={d} value={d}>{d === 0 ? t('staff.export.everything') : t('staff.export.lastDays', { count: d })}</option>)}
+          </select>
+          <button type="submit" disabled={busy}>{wording[kind].submit}</button>
+        </form>
+      ))}
       <p role="status">{status}</p>
     </section>
   );

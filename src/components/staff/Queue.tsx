@@ -1,147 +1,114 @@
-import { useEffect, useState, type SubmitEvent } from 'react';
-import { countRequestsByStatus, loadQueuePage } from '../../api/staff';
-import { EMPTY_FILTERS, PAGE_SIZE, type QueueFilters } from '../../api/queue-query';
-import type { QueueRow, StaffMember } from '../../api/staff-types';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { loadQueuePage, loadStatusCounts, type QueuePage } from '../../api/staff';
+import { PAGE_SIZE } from '../../api/queue-query';
+import type { StaffMember } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
-import { daysSince } from '../../lib/deadlines';
-import type { Locale } from '../../lib/locale';
-import { REQUEST_STATUSES, type RequestStatus } from '../../lib/workflow';
-import { BENEFICIARY_CATEGORIES } from '../../schemas/support-request';
-import { CHANNELS } from '../../schemas/channels';
-import DeadlineBadge from './DeadlineBadge';
+import type { RequestStatus } from '../../lib/workflow';
+import { QUEUE_RULE_KEYS, parseQueueView, queueViewParams, type QueueRuleKey, type QueueSort, type QueueView } from '../../schemas/queue-view';
+import BulkAssign from './BulkAssign';
+import QueueFilters from './QueueFilters';
+import QueueTable from './QueueTable';
+import { resultsLine } from './results-line';
+import { moveFocus, useShortcuts } from './shortcuts';
+import StatusCounts from './StatusCounts';
+import { useRefreshOnFocus } from './useRefreshOnFocus';
+import type { Route } from './useHashRoute';
 
 interface Props {
   t: IslandTranslate<'staff'>;
-  locale: Locale;
   me: StaffMember;
-  onOpen: (id: string) => void;
+  staff: StaffMember[];
+  route: Route;
+  navigate: (route: { name: string; id?: string; params?: URLSearchParams }) => void;
+  /** The request the member came back from: its row gets the focus again. */
+  returnTo: string | null;
 }
 
-function useStatusCounts() {
-  const [counts, setCounts] = useState<Partial<Record<RequestStatus, number>>>({});
-  useEffect(() => {
-    countRequestsByStatus().then(setCounts);
-  }, []);
-  return counts;
+const BULK_ROLES = ['supervisor', 'admin'];
+
+/** A search the database refuses says why (too short, too long); anything else: try again. */
+function queueFailureMessage(t: IslandTranslate<'staff'>, ruleKey: string | null): string {
+  return (QUEUE_RULE_KEYS as readonly string[]).includes(ruleKey ?? '') ? t(`staff.queue.error.${ruleKey as QueueRuleKey}`) : t('staff.loadFailed');
 }
 
-export default function Queue({ t, me, onOpen }: Props) {
-  const [filters, setFilters] = useState<QueueFilters>(EMPTY_FILTERS);
-  const [page, setPage] = useState(0);
-  const [rows, setRows] = useState<QueueRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [failed, setFailed] = useState(false);
-  const counts = useStatusCounts();
+/** The queue: the view is the URL (filters, search, sort, page), so it can be shared and Back returns to it. */
+export default function Queue({ t, me, staff, route, navigate, returnTo }: Props) {
+  const paramsKey = route.params.toString();
+  const view = useMemo(() => parseQueueView(new URLSearchParams(paramsKey)), [paramsKey]);
+  const [page, setPage] = useState<QueuePage | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Partial<Record<RequestStatus, number>> | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const table = useRef<HTMLDivElement>(null);
+  const focusedAfterLoad = useRef(false);
+
+  const load = useCallback(async () => {
+    const [result, countResult] = await Promise.all([loadQueuePage(view, me.user_id), loadStatusCounts()]);
+    if (countResult.ok) setCounts(countResult.data);
+    if (result.ok) {
+      setPage(result.data);
+      setFailure(null);
+    } else {
+      setPage({ rows: [], total: 0, totalEstimated: false });
+      setFailure(queueFailureMessage(t, result.failure.ruleKey));
+    }
+  }, [view, me.user_id, t]);
 
   useEffect(() => {
-    let current = true;
-    setRows(null);
-    loadQueuePage(filters, me.user_id, page).then((result) => {
-      if (!current) return;
-      setFailed(!result.ok);
-      setRows(result.ok ? result.data.rows : []);
-      setTotal(result.ok ? result.data.total : 0);
-    });
-    return () => {
-      current = false;
-    };
-  }, [filters, page, me.user_id]);
+    setPage(null);
+    load();
+  }, [load]);
+  useRefreshOnFocus(load);
 
-  function apply(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    setPage(0);
-    setFilters({
-      status: String(f.get('status') ?? '') as QueueFilters['status'],
-      category: String(f.get('category') ?? ''),
-      channel: String(f.get('channel') ?? ''),
-      mine: f.get('mine') === 'on',
-      deadline: String(f.get('deadline') ?? '') as QueueFilters['deadline'],
-      search: String(f.get('search') ?? ''),
-    });
-  }
+  // Back from a request: focus its row again, so a keyboard user carries on where they were.
+  useEffect(() => {
+    if (!page || focusedAfterLoad.current || !returnTo) return;
+    focusedAfterLoad.current = true;
+    table.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(returnTo)}"] [data-queue-link]`)?.focus();
+  }, [page, returnTo]);
 
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const show = (changes: Partial<QueueView>) => navigate({ name: 'queue', params: queueViewParams({ ...view, page: 1, ...changes }) });
+  const sortBy = (sort: QueueSort) => show({ sort, desc: view.sort === sort ? !view.desc : false });
+  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+  const toggle = (id: string) => setSelected((current) => {
+    const next = new Set(current);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
+  const canBulk = BULK_ROLES.includes(me.role);
+  const focusedRowId = () => (document.activeElement?.closest('tr[data-id]') as HTMLElement | null)?.dataset.id;
+
+  useShortcuts({
+    search: () => document.getElementById('q-search')?.focus(),
+    next: () => moveFocus(table.current, '[data-queue-link]', 1),
+    previous: () => moveFocus(table.current, '[data-queue-link]', -1),
+    select: () => { const id = focusedRowId(); if (canBulk && id) toggle(id); },
+    nextPage: () => { if (view.page < pages) show({ page: view.page + 1 }); },
+    previousPage: () => { if (view.page > 1) show({ page: view.page - 1 }); },
+  });
+
+  const selectedRows = (page?.rows ?? []).filter((r) => selected.has(r.id));
   return (
     <section aria-labelledby="queue-title">
       <h2 id="queue-title" tabIndex={-1}>{t('staff.queue.title')}</h2>
-      <h3>{t('staff.queue.countsTitle')}</h3>
-      <ul className="status-counts" data-testid="status-counts">
-        {REQUEST_STATUSES.map((s) => (
-          <li key={s} data-status={s}>
-            <span>{t(`staff.status.${s}`)}</span>: <strong>{counts[s] ?? '…'}</strong>
-          </li>
-        ))}
-      </ul>
-      <form className="staff-filters" onSubmit={apply} role="search" aria-label={t('staff.queue.filtersLabel')}>
-        <label htmlFor="q-search">{t('staff.queue.search')}</label>
-        <input id="q-search" name="search" type="search" defaultValue={filters.search} aria-describedby="q-search-hint" />
-        <p id="q-search-hint" className="hint">{t('staff.queue.searchHint')}</p>
-        <label htmlFor="q-status">{t('staff.queue.status')}</label>
-        <select id="q-status" name="status" defaultValue={filters.status}>
-          <option value="">{t('staff.queue.any')}</option>
-          {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{t(`staff.status.${s}`)}</option>)}
-        </select>
-        <label htmlFor="q-category">{t('staff.queue.category')}</label>
-        <select id="q-category" name="category" defaultValue={filters.category}>
-          <option value="">{t('staff.queue.any')}</option>
-          {BENEFICIARY_CATEGORIES.map((c) => <option key={c} value={c}>{t(`staff.category.${c}`)}</option>)}
-        </select>
-        <label htmlFor="q-channel">{t('staff.queue.channel')}</label>
-        <select id="q-channel" name="channel" defaultValue={filters.channel}>
-          <option value="">{t('staff.queue.any')}</option>
-          {CHANNELS.map((c) => <option key={c} value={c}>{t(`staff.channel.${c}`)}</option>)}
-        </select>
-        <label htmlFor="q-deadline">{t('staff.queue.deadline')}</label>
-        <select id="q-deadline" name="deadline" defaultValue={filters.deadline}>
-          <option value="">{t('staff.queue.any')}</option>
-          <option value="due_soon">{t('staff.deadline.due_soon')}</option>
-          <option value="overdue">{t('staff.deadline.overdue')}</option>
-          <option value="flagged">{t('staff.queue.flagged')}</option>
-        </select>
-        <span className="checkbox">
-          <input id="q-mine" name="mine" type="checkbox" defaultChecked={filters.mine} />
-          <label htmlFor="q-mine">{t('staff.queue.mine')}</label>
-        </span>
-        <button type="submit">{t('staff.queue.apply')}</button>
-      </form>
-      <p role="status" aria-live="polite">
-        {rows === null ? t('staff.loading') : failed ? t('staff.loadFailed') : t('staff.queue.results', { count: total })}
+      <StatusCounts t={t} counts={counts} />
+      <QueueFilters t={t} view={view} staff={staff} onApply={show} />
+      <p role="status" aria-live="polite" className="results-line">
+        {page === null ? t('staff.loading') : failure ?? resultsLine(t, page)}
       </p>
-      {rows && rows.length > 0 && (
-        <table className="staff-table" data-testid="queue">
-          <caption className="visually-hidden">{t('staff.queue.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.field.reference')}</th>
-              <th scope="col">{t('staff.field.full_name')}</th>
-              <th scope="col">{t('staff.field.status')}</th>
-              <th scope="col">{t('staff.queue.daysSince')}</th>
-              <th scope="col">{t('staff.queue.deadline')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-reference={r.reference}>
-                <td>
-                  <a href={`#/request/${r.id}`} onClick={(e) => { e.preventDefault(); onOpen(r.id); }} dir="ltr">{r.reference}</a>
-                </td>
-                <td><bdi>{r.full_name}</bdi></td>
-                <td>{t(`staff.status.${r.status}`)}</td>
-                <td>{daysSince(r.created_at)}</td>
-                <td>
-                  <DeadlineBadge t={t} dueBy={r.decision_due_by} decidedAt={r.decided_at} />
-                  {r.overdue_flags && !r.decided_at && <span className="flag" data-flag="overdue"> {t('staff.queue.flaggedMarker')}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {canBulk && page && page.rows.length > 0 && (
+        <BulkAssign t={t} selected={selectedRows} staff={staff} onDone={load} onClear={() => setSelected(new Set())} />
       )}
+      <div ref={table}>
+        {page && page.rows.length > 0 && (
+          <QueueTable t={t} rows={page.rows} staff={staff} view={view} caption={t('staff.queue.caption')} onSort={sortBy}
+            selection={canBulk ? { selected, toggle } : undefined} onOpen={(id) => navigate({ name: 'request', id })} />
+        )}
+      </div>
       <nav aria-label={t('staff.queue.paging')} className="staff-paging">
-        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('staff.queue.previous')}</button>
-        <span>{t('staff.queue.page', { page: page + 1, pages })}</span>
-        <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('staff.queue.next')}</button>
+        <button type="button" disabled={view.page <= 1} onClick={() => show({ page: view.page - 1 })}>{t('staff.queue.previous')}</button>
+        <span>{page?.totalEstimated ? t('staff.queue.pageAbout', { page: view.page, pages }) : t('staff.queue.page', { page: view.page, pages })}</span>
+        <button type="button" disabled={view.page >= pages} onClick={() => show({ page: view.page + 1 })}>{t('staff.queue.next')}</button>
       </nav>
     </section>
   );

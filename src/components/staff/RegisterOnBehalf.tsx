@@ -12,6 +12,7 @@ import { RequestFields, type RequestFieldsWording } from '../forms/RequestFields
 import { REQUEST_FIELDS, controlId, emptyRequest } from '../forms/request-fields';
 import { dbErrorMessage } from './db-error';
 import { rememberIssuedLink } from './issued-link';
+import OpenRequestsNotice from './OpenRequestsNotice';
 
 interface Props {
   t: IslandTranslate<'staff'>;
@@ -120,6 +121,7 @@ export default function RegisterOnBehalf({ t, locale, onRegistered }: Props) {
           choices="selects"
           autofill={false}
         />
+        <OpenRequestsNotice t={t} nationalId={String(form.watch('national_id') ?? '')} mobile={String(form.watch('mobile') ?? '')} />
         <button type="submit" disabled={busy}>{t('staff.register.submit')}</button>
       </form>
     </section>

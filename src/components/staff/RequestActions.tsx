@@ -13,7 +13,10 @@ interface Props {
   onChanged: () => void;
 }
 
-/** Offers exactly the moves workflow.ts allows this role from this status; the DB re-checks. */
+/**
+ * The next step: exactly the moves workflow.ts allows this role from this status; the database
+ * re-checks, and refuses a move made on what another member has changed since (request_changed).
+ */
 export default function RequestActions({ t, me, request, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const actions = actionsFor(me.role, request.status);
@@ -23,17 +26,18 @@ export default function RequestActions({ t, me, request, onChanged }: Props) {
     const checked = staffNoteSchema.safeParse(String(new FormData(event.currentTarget).get('note') ?? ''));
     if (!checked.success) return setError(t(`staff.error.${checked.error.issues[0]!.message as NoteRuleKey}`));
     setError(null);
-    const outcome = await transitionRequest(request.id, transition.to, checked.data || null);
-    if (outcome.ok) onChanged();
-    else setError(dbErrorMessage(t, outcome.failure));
+    const outcome = await transitionRequest(request.id, transition.to, checked.data || null, request.updated_at);
+    if (outcome.ok) return onChanged();
+    setError(dbErrorMessage(t, outcome.failure));
+    // What the other member changed is shown at once; the message stays until the next attempt.
+    if (outcome.failure.ruleKey === 'request_changed') onChanged();
   }
 
-  if (actions.length === 0) return <p>{t('staff.actions.none')}</p>;
   return (
-    <section aria-labelledby="actions-title">
+    <section aria-labelledby="actions-title" className="request-panel next-step">
       <h3 id="actions-title">{t('staff.actions.title')}</h3>
-      {error && <div role="alert" className="staff-error">{error}</div>}
-      {actions.map((a) => {
+      {error && <div role="alert" className="staff-error" data-testid="action-error">{error}</div>}
+      {actions.length === 0 ? <p>{t('staff.actions.none')}</p> : actions.map((a) => {
         const noteId = `note-${a.action}-${a.to}`;
         return (
           <form key={`${a.from}-${a.to}`} className="staff-action" onSubmit={(e) => run(a, e)}>

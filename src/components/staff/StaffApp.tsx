@@ -1,33 +1,57 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Session } from '@supabase/supabase-js';
-import { dropEndedSession, hasTwoFactorSession, loadMembership, signOut, watchSession } from '../../api/staff';
+import { dropEndedSession, hasTwoFactorSession, listStaff, loadMembership, signOut, watchSession } from '../../api/staff';
 import type { StaffMember } from '../../api/staff-types';
-import type { IslandKey, IslandMessages } from '../../i18n/islands';
+import type { IslandMessages } from '../../i18n/islands';
 import { translator } from '../../i18n/translate';
 import type { Locale } from '../../lib/locale';
+import KeyboardHelp, { type KeyboardHelpHandle } from './KeyboardHelp';
+import { useShortcuts } from './shortcuts';
 import SignIn from './SignIn';
 import TwoFactorSignIn from './TwoFactorSignIn';
-import Queue from './Queue';
-import RequestDetail from './RequestDetail';
-import RegisterOnBehalf from './RegisterOnBehalf';
-import Reports from './Reports';
-import StaffAdmin from './StaffAdmin';
-import UndeliveredMessages from './UndeliveredMessages';
-import { useHashRoute, type Route } from './useHashRoute';
+import { parseHash, routeHash, useHashRoute } from './useHashRoute';
+import WorkspaceHeader from './WorkspaceHeader';
+import WorkspaceNav from './WorkspaceNav';
+import { WORKSPACE_VIEWS, homeView } from './workspace-views';
 
 interface Props {
   locale: Locale;
   messages: IslandMessages<'staff'>;
   toolLinks: { label: string; href: string }[];
+  /** The workspace in the other language (`/en/staff/` or `/staff/`); the hash is added. */
+  otherLanguagePath: string;
+}
+
+/** Focuses the first element matching `selector` as soon as it is in the page (within 5 s); answers the cancel. */
+function focusWhenShown(selector: string): () => void {
+  const focus = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) element.focus();
+    return !!element;
+  };
+  if (focus()) return () => {};
+  const observer = new MutationObserver(() => focus() && stop());
+  const timer = setTimeout(() => stop(), 5000);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(document.body, { childList: true, subtree: true });
+  return stop;
 }
 
 type Membership = { state: 'loading' } | { state: 'none' } | { state: 'active'; me: StaffMember };
 
-export default function StaffApp({ locale, messages, toolLinks }: Props) {
+/** The staff workspace's shell: sign-in, its own header and navigation, and the view the URL names. */
+export default function StaffApp({ locale, messages, toolLinks, otherLanguagePath }: Props) {
   const t = translator(messages);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [membership, setMembership] = useState<Membership>({ state: 'loading' });
+  const [staff, setStaff] = useState<StaffMember[]>([]);
   const [route, navigate] = useHashRoute();
+  const help = useRef<KeyboardHelpHandle>(null);
+  const lastQueue = useRef(routeHash({ name: 'queue' }));
+  const lastOpened = useRef<string | null>(null);
 
   useEffect(() => watchSession(setSession), []);
 
@@ -52,74 +76,64 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
       if (!me && (await dropEndedSession())) return;
       setMembership(me?.active ? { state: 'active', me } : { state: 'none' });
     });
+    listStaff().then(setStaff);
   }, [userId]);
 
+  const me = membership.state === 'active' ? membership.me : null;
+  const known = me ? WORKSPACE_VIEWS.find((v) => v.name === route.name) : undefined;
+  const view = known ?? (me ? WORKSPACE_VIEWS.find((v) => v.name === homeView(me)) : undefined);
+  if (view?.name === 'queue') lastQueue.current = location.hash && route.name === 'queue' ? location.hash : lastQueue.current;
+  if (view?.name === 'request') lastOpened.current = route.id;
+
   useEffect(() => {
-    const heading = document.querySelector<HTMLElement>('[data-staff-view] h2');
-    heading?.focus();
-  }, [route.name, membership.state, twoFactor]);
+    // A new view: its heading takes the focus once it is there (views load their data first); the
+    // queue, coming back from a request, gives it to that request's row instead.
+    if (view?.name === 'queue' && lastOpened.current) return;
+    return focusWhenShown('[data-staff-view] h2');
+  }, [view?.name, route.id, membership.state, twoFactor]);
 
-  if (session === undefined) return <p role="status">{t('staff.loading')}</p>;
-  if (!session) return <SignIn t={t} />;
+  useShortcuts({
+    help: () => help.current?.open(),
+    // The queue as the member left it, filters and all.
+    queue: () => me && navigate(parseHash(lastQueue.current)),
+    myWork: () => me && navigate({ name: 'mine' }),
+  });
 
-  const bar = (
-    <div className="staff-bar">
-      <span>{t('staff.signedInAs', { email: session.user.email ?? '' })}</span>
-      <button type="button" onClick={signOut}>{t('staff.signOut')}</button>
-    </div>
+  const hash = typeof location === 'undefined' ? '' : location.hash;
+  const header = (
+    <WorkspaceHeader t={t} locale={locale} otherLanguageHref={otherLanguagePath + hash}
+      who={session ? { email: session.user.email ?? '', member: me } : null} onSignOut={signOut} onHelp={() => help.current?.open()} />
+  );
+  const main = (content: ReactNode) => (
+    <>
+      {header}
+      <main id="main" tabIndex={-1} className="workspace-main">{content}</main>
+    </>
   );
 
-  if (twoFactor === 'needed') return <>{bar}<TwoFactorSignIn t={t} /></>;
-  if (membership.state === 'loading' || twoFactor === 'checking') return <>{bar}<p role="status">{t('staff.loading')}</p></>;
-  if (membership.state === 'none') {
-    return (
-      <>
-        {bar}
-        <section data-staff-view className="staff-refusal">
-          <h2 tabIndex={-1}>{t('staff.refusal.title')}</h2>
-          <p>{t('staff.refusal.body')}</p>
-        </section>
-      </>
+  if (session === undefined) return main(<p role="status">{t('staff.loading')}</p>);
+  if (!session) return main(<SignIn t={t} />);
+  if (twoFactor === 'needed') return main(<TwoFactorSignIn t={t} />);
+  if (membership.state === 'loading' || twoFactor === 'checking') return main(<p role="status">{t('staff.loading')}</p>);
+  if (!me) {
+    return main(
+      <section data-staff-view className="staff-refusal">
+        <h2 tabIndex={-1}>{t('staff.refusal.title')}</h2>
+        <p>{t('staff.refusal.body')}</p>
+      </section>,
     );
   }
-  const me = membership.me;
-  const nav: { route: Route['name']; key: IslandKey<'staff'>; show: boolean }[] = [
-    { route: 'queue', key: 'staff.nav.queue', show: me.role !== 'admin' },
-    { route: 'register', key: 'staff.nav.register', show: me.role === 'officer' || me.role === 'supervisor' },
-    { route: 'reports', key: 'staff.nav.reports', show: true },
-    { route: 'messages', key: 'staff.nav.messages', show: me.role !== 'admin' },
-    { route: 'admin', key: 'staff.nav.admin', show: me.role === 'admin' },
-  ];
-  const home: Route = me.role === 'admin' ? { name: 'admin' } : { name: 'queue' };
-  const current = route.name === 'home' ? home : route;
 
   return (
-    <div className="staff-app">
-      {bar}
-      <p className="staff-whoami">{t('staff.whoami', { name: me.full_name, role: t(`staff.role.${me.role}`) })}</p>
-      <nav aria-label={t('staff.nav.label')}>
-        <ul className="staff-nav">
-          {nav.filter((n) => n.show).map((n) => (
-            <li key={n.route}>
-              <a href={`#/${n.route}`} aria-current={current.name === n.route ? 'page' : undefined}>{t(n.key)}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {toolLinks.length > 0 && (
-        <details className="staff-tools">
-          <summary>{t('staff.tools.title')}</summary>
-          <ul>{toolLinks.map((l) => <li key={l.href}><a href={l.href}>{l.label}</a></li>)}</ul>
-        </details>
-      )}
-      <div data-staff-view>
-        {current.name === 'queue' && <Queue t={t} locale={locale} me={me} onOpen={(id) => navigate({ name: 'request', id })} />}
-        {current.name === 'request' && <RequestDetail t={t} locale={locale} me={me} id={current.id} />}
-        {current.name === 'register' && <RegisterOnBehalf t={t} locale={locale} onRegistered={(id) => navigate({ name: 'request', id })} />}
-        {current.name === 'reports' && <Reports t={t} locale={locale} me={me} />}
-        {current.name === 'admin' && <StaffAdmin t={t} me={me} />}
-        {current.name === 'messages' && <UndeliveredMessages t={t} locale={locale} me={me} />}
-      </div>
-    </div>
+    <>
+      {header}
+      <WorkspaceNav t={t} me={me} views={WORKSPACE_VIEWS} current={view?.name === 'request' ? 'queue' : (view?.name ?? '')} queueHref={lastQueue.current} toolLinks={toolLinks} />
+      <main id="main" tabIndex={-1} className="workspace-main">
+        <div data-staff-view>
+          {view?.render({ t, locale, me, staff, route, navigate, queueHref: lastQueue.current, lastOpened: lastOpened.current })}
+        </div>
+      </main>
+      <KeyboardHelp ref={help} t={t} />
+    </>
   );
 }

@@ -27,6 +27,8 @@ export default function Timeline({ t, locale, events, staff, documents = [] }: P
     if (e.kind === 'status_changed') return t('staff.timeline.moved', { from: t(`staff.status.${e.from_status}`), to: t(`staff.status.${e.to_status}`) });
     if (e.kind === 'submitted') return t('staff.timeline.created', { to: t(`staff.status.${e.to_status ?? 'submitted'}`) });
     if (e.kind === 'assigned') return e.assigned_to ? t('staff.timeline.assigned', { name: nameOf(e.assigned_to) }) : t('staff.timeline.unassigned');
+    if (e.kind === 'duplicate_linked') return t('staff.timeline.duplicateLinked', { reference: e.related_request?.reference ?? '—' });
+    if (e.kind === 'duplicate_dismissed') return t('staff.timeline.duplicateDismissed', { reference: e.related_request?.reference ?? '—' });
     return t(`staff.timeline.kind.${e.kind}`);
   };
   // An event the database wrote on its own carries a code: its label says what happened.

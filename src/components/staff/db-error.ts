@@ -6,6 +6,7 @@ import { NOTE_RULE_KEYS } from '../../schemas/staff-note';
 export const WORKFLOW_RULE_KEYS = [
   'transition_not_allowed', 'role_not_allowed', 'staff_inactive', 'rejection_reason_required', 'note_required',
   ...NOTE_RULE_KEYS, 'request_final', 'assignee_invalid', 'mfa_required', 'session_ended', 'last_admin', 'own_account',
+  'request_changed', 'duplicate_not_matching',
 ] as const;
 /** Refusals of what staff send the beneficiary (issue 13), also `staff.error.<key>`. */
 export const OUTREACH_RULE_KEYS = [

@@ -1,35 +1,48 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** The workspace is one static page; its views live in the URL hash so links and Back work. */
-export type Route =
-  | { name: 'home' }
-  | { name: 'queue' }
-  | { name: 'request'; id: string }
-  | { name: 'register' }
-  | { name: 'reports' }
-  | { name: 'messages' }
-  | { name: 'admin' };
+/**
+ * The workspace is one static page; its views live in the URL hash (`#/<view>[/<id>][?<params>]`)
+ * so links, bookmarks, Back and Forward work, and a view's filters travel with it.
+ */
+export interface Route {
+  /** A view's name (workspace-views.tsx); '' for the home view. */
+  name: string;
+  /** The request of `#/request/<id>`. */
+  id: string;
+  params: URLSearchParams;
+}
 
 export function parseHash(hash: string): Route {
-  const [name, id] = hash.replace(/^#\/?/, '').split('/');
-  if (name === 'request' && id) return { name: 'request', id: decodeURIComponent(id) };
-  if (name === 'queue' || name === 'register' || name === 'reports' || name === 'messages' || name === 'admin') return { name };
-  return { name: 'home' };
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [name = '', id = ''] = path.split('/');
+  return { name: decodeURIComponent(name), id: decodeURIComponent(id), params: new URLSearchParams(query) };
 }
 
-export function routeHash(route: Route): string {
-  return route.name === 'request' ? `#/request/${encodeURIComponent(route.id)}` : `#/${route.name}`;
+export function routeHash(route: { name: string; id?: string; params?: URLSearchParams }): string {
+  const query = route.params?.toString() ?? '';
+  return `#/${encodeURIComponent(route.name)}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${query ? `?${query}` : ''}`;
 }
 
-export function useHashRoute(): [Route, (route: Route) => void] {
-  const [route, setRoute] = useState<Route>(() => (typeof location === 'undefined' ? { name: 'home' } : parseHash(location.hash)));
+/**
+ * The current route and a navigate function. `replace`: change the URL without a history entry
+ * (a view rewriting its own parameters), so Back skips it.
+ */
+export function useHashRoute(): [Route, (route: { name: string; id?: string; params?: URLSearchParams }, options?: { replace?: boolean }) => void] {
+  const [route, setRoute] = useState<Route>(() => parseHash(typeof location === 'undefined' ? '' : location.hash));
   useEffect(() => {
     const onChange = () => setRoute(parseHash(location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const navigate = useCallback((next: Route) => {
-    location.hash = routeHash(next);
+  const navigate = useCallback((next: { name: string; id?: string; params?: URLSearchParams }, options: { replace?: boolean } = {}) => {
+    const hash = routeHash(next);
+    if (hash === location.hash) return;
+    if (options.replace) {
+      history.replaceState(history.state, '', hash);
+      setRoute(parseHash(hash));
+    } else {
+      location.hash = hash;
+    }
   }, []);
   return [route, navigate];
 }
