@@ -26,7 +26,7 @@ create index support_requests_name_idx on public.support_requests (full_name);
 -- Overdue and due soon: what is still to be decided, by decision date.
 -- Someone's open requests by decision date (also my_work()).
 create index support_requests_open_assignee_due_idx on public.support_requests (assigned_to, decision_due_by) include (id) where status not in ('closed', 'rejected');
-create index support_requests_undecided_due_idx on public.support_requests (decision_due_by) where decided_at is null;
+-- Undecided requests by decision date: support_requests_undecided_due_idx (20261201140300_overdue.sql).
 -- A rare category or intake channel, without walking everything else.
 create index support_requests_category_idx on public.support_requests (category);
 create index support_requests_intake_channel_idx on public.support_requests (intake_channel);

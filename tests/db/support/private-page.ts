@@ -1,7 +1,8 @@
 // What the private-page tests share: calling the private-page Edge Function as a browser does (the
 // anon key, a client address), putting a request where a test needs it through the staff API, and
 // files whose first bytes are, or are not, what they claim.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { apiUrl, LOCAL_ANON_KEY, withDb } from './clients';
 import { anonClient, clientAs, seededStaffByRole, submitFreshRequest } from './staff-clients';
@@ -10,17 +11,42 @@ export const BUCKET = 'request-documents';
 
 export type Answer = { status: number; body: Record<string, any> };
 
-/** POST /functions/v1/<fn>/<action> with the anon key, from the client address `client` (x-forwarded-for). */
-export async function callFunction(fn: string, action: string, body: unknown, { client = 'beneficiary', token = LOCAL_ANON_KEY } = {}): Promise<Answer> {
-  const response = await fetch(`${apiUrl}/functions/v1/${fn}/${action}`, {
-    method: 'POST',
-    headers: { apikey: LOCAL_ANON_KEY, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-forwarded-for': client },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
+/**
+ * The loopback address a named client calls from: the gateway sets X-Forwarded-For to the socket's
+ * address (a caller cannot choose it), so clients differ by the address they connect from.
+ */
+export function clientAddress(client: string): string {
+  const hash = createHash('sha256').update(client).digest();
+  return `127.${hash[0]! % 250 + 1}.${hash[1]}.${hash[2]! % 250 + 1}`;
 }
 
-export const privatePage = (action: string, body: unknown, client?: string) => callFunction('private-page', action, body, { client });
+/** POST /functions/v1/<fn>/<action> with the anon key, from the loopback address of `client` (clientAddress). */
+export function callFunction(fn: string, action: string, body: unknown, { client = 'beneficiary', token = LOCAL_ANON_KEY, headers = {} as Record<string, string> } = {}): Promise<Answer> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${apiUrl}/functions/v1/${fn}/${action}`, {
+      method: 'POST',
+      localAddress: clientAddress(client),
+      headers: { apikey: LOCAL_ANON_KEY, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export const privatePage = (action: string, body: unknown, client?: string, headers?: Record<string, string>) =>
+  callFunction('private-page', action, body, { client, headers });
 
 export const pdfBytes = (size = 2048) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size)]);
 export const pngBytes = (size = 512) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size)]);
