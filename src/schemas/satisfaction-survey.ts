@@ -2,14 +2,15 @@ import { z } from './zod';
 import { CHANNELS } from './channels';
 import { LOCALES } from '../lib/locale';
 import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
+import { RATING_DIMENSIONS, type RatingDimension } from './rating-dimensions';
+
+export { RATING_DIMENSIONS, type RatingDimension };
 
 /**
  * The satisfaction survey (policy, detailed goals 5 and 6-t: rating the service is the
  * beneficiary's right, a tool for improvement, never for blame). Rule keys mirror the
  * checks of `satisfaction_surveys` (`satisfaction_surveys_<key>`).
  */
-export const RATING_DIMENSIONS = ['overall', 'courtesy', 'clarity', 'speed', 'ease'] as const;
-export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
 export const COMMENT_MAX = 2000;
 /** The points of every rating, each with its words in the form (`survey.rating.<n>`). */
 export const RATINGS = ['1', '2', '3', '4', '5'] as const;
