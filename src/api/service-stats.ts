@@ -1,4 +1,4 @@
-import type { RatingDimension } from '../schemas/rating-dimensions';
+import type { RatingDimension } from '../schemas/satisfaction-survey-rules';
 import { rest } from './rest';
 
 /** `service_stats()` gives the last 12 months, oldest first (supabase/CONTRACT.md; tests/db holds the two together). */

@@ -1,7 +1,7 @@
 import { SERVICE_STATS_MONTHS, type ServiceStats } from '../../api/service-stats';
 import { gregorianDate, hijriDate } from '../../lib/date-display';
 import type { Locale } from '../../lib/locale';
-import { RATING_DIMENSIONS } from '../../schemas/rating-dimensions';
+import { RATING_DIMENSIONS } from '../../schemas/satisfaction-survey-rules';
 
 /**
  * Every figure the page shows, by the key its element carries (`data-figure`), as text. The build

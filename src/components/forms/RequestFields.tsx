@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
+import type { SupportRequestInput } from '../../schemas/support-request';
 import {
   BENEFICIARY_CATEGORIES,
   DESCRIPTION_MAX,
@@ -7,8 +8,7 @@ import {
   codePointLength,
   type BeneficiaryCategory,
   type RequestType,
-  type SupportRequestInput,
-} from '../../schemas/support-request';
+} from '../../schemas/support-request-rules';
 import { CharacterCount } from './CharacterCount';
 import { Checkbox } from './Checkbox';
 import { Field } from './Field';

@@ -1,17 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { schemaResolver } from './schema-resolver';
-import { submitSatisfactionSurvey } from '../../api/submit-survey';
+import { lazySchemaResolver } from './schema-resolver';
 import { translator } from '../../i18n/translate';
-import {
-  RATING_DIMENSIONS,
-  RATINGS,
-  COMMENT_MAX,
-  satisfactionSurveySchema,
-  type SatisfactionSurvey as Survey,
-  type SatisfactionSurveyInput,
-  type SurveyRuleKey,
-} from '../../schemas/satisfaction-survey';
+import type { SatisfactionSurvey as Survey, SatisfactionSurveyInput } from '../../schemas/satisfaction-survey';
+import { COMMENT_MAX, RATINGS, RATING_DIMENSIONS, type SurveyRuleKey } from '../../schemas/satisfaction-survey-rules';
 import { CharacterCount } from './CharacterCount';
 import { ErrorSummary, summaryOf } from './ErrorSummary';
 import { firstOptionId } from './RadioGroup';
@@ -23,6 +15,15 @@ import { useErrorTitle } from './useErrorTitle';
 interface Props extends IslandProps<'survey'> {
   channels: ChannelOption[];
 }
+
+// The form runs when the page opens; its schema and the API client load when the applicant
+// starts on it, or at the latest when they send (issue 18).
+const resolver = lazySchemaResolver(() => import('../../schemas/satisfaction-survey').then((m) => m.satisfactionSurveySchema));
+const loadSubmit = () => import('../../api/submit-survey');
+const preloadSending = () => {
+  resolver.preload();
+  void loadSubmit();
+};
 
 const FIELDS = ['reference', 'channel', ...RATING_DIMENSIONS, 'recommend', 'comment'] as const;
 const RADIO = new Set<string>([...RATING_DIMENSIONS, 'recommend']);
@@ -36,7 +37,7 @@ const RECOMMEND = Array.from({ length: 11 }, (_, n) => String(n));
 export default function SatisfactionSurvey({ locale, messages, channels }: Props) {
   const t = translator(messages);
   const form = useForm<SatisfactionSurveyInput, unknown, Survey>({
-    resolver: schemaResolver(satisfactionSurveySchema),
+    resolver,
     defaultValues: { reference: '', channel: '', comment: '', recommend: '', locale } as unknown as SatisfactionSurveyInput,
     shouldFocusError: false,
   });
@@ -68,7 +69,10 @@ export default function SatisfactionSurvey({ locale, messages, channels }: Props
   const onValid = async (survey: Survey) => {
     if (state === 'sending') return;
     setState('sending');
-    const outcome = await submitSatisfactionSurvey(survey, idempotencyKey.current);
+    const outcome = await loadSubmit().then(
+      ({ submitSatisfactionSurvey }) => submitSatisfactionSurvey(survey, idempotencyKey.current),
+      () => ({ ok: false, failure: { kind: 'unavailable' } }) as const,
+    );
     if (outcome.ok) return setState('sent');
     if (outcome.failure.kind === 'unavailable') return setState('unavailable');
     setError(outcome.failure.field as 'reference', { type: 'server', message: outcome.failure.ruleKey });
@@ -88,7 +92,7 @@ export default function SatisfactionSurvey({ locale, messages, channels }: Props
   }
 
   return (
-    <div className="form-island" data-hydrated="true">
+    <div className="form-island" data-hydrated="true" onFocus={preloadSending} onPointerDown={preloadSending}>
       <form noValidate className="form" onSubmit={handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
         <ErrorSummary title={t('form.error.summaryTitle')} errors={summary} attempt={attempt} />
         {state === 'unavailable' && (

@@ -6,7 +6,7 @@ import type { IslandTranslate } from '../../i18n/islands';
 import { daysSince } from '../../lib/deadlines';
 import type { Locale } from '../../lib/locale';
 import { REQUEST_STATUSES, type RequestStatus } from '../../lib/workflow';
-import { BENEFICIARY_CATEGORIES } from '../../schemas/support-request';
+import { BENEFICIARY_CATEGORIES } from '../../schemas/support-request-rules';
 import { CHANNELS } from '../../schemas/channels';
 import DeadlineBadge from './DeadlineBadge';
 
