@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { lazySchemaResolver } from './schema-resolver';
 import type { RequestReceipt } from '../../api/request-arguments';
@@ -8,9 +8,10 @@ import type { SupportRequest, SupportRequestInput } from '../../schemas/support-
 import type { SendState } from './CheckAnswers';
 import { RequestFormStep } from './RequestFormStep';
 import { StepLoading } from './StepLoading';
-import { controlId, emptyRequest, type RequestField } from './request-fields';
+import { REQUEST_FIELDS, controlId, emptyRequest, type RequestField } from './request-fields';
 import { requestWording } from './request-wording';
 import type { ChannelOption, IslandProps } from './types';
+import { useErrorKeys } from './useErrorKeys';
 import { useErrorTitle } from './useErrorTitle';
 
 export const DRAFT_KEY = 'irtiqaa.supportRequest.draft';
@@ -40,8 +41,8 @@ type Step = 'form' | 'review' | 'confirmation';
 
 /** /request: the form, "check your answers", then the confirmation (three steps, one page). */
 export default function SupportRequestForm({ locale, messages, channels, nextSteps, links }: Props) {
-  const t = translator(messages);
-  const wording = requestWording(t, links.privacy);
+  const t = useMemo(() => translator(messages), [messages]);
+  const wording = useMemo(() => requestWording(t, links.privacy), [t, links.privacy]);
   const form = useForm<SupportRequestInput, unknown, SupportRequest>({
     resolver,
     defaultValues: emptyRequest(locale),
@@ -86,17 +87,18 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
 
+  const errorKeys = useErrorKeys(form.formState.errors, REQUEST_FIELDS);
   const hasErrors = step === 'form' && attempt > 0 && Object.keys(form.formState.errors).length > 0;
   useErrorTitle(hasErrors, t('form.error.titlePrefix'));
 
-  const onValid = (request: SupportRequest) => {
+  const onValid = useCallback((request: SupportRequest) => {
     trap.current = honeypot.current?.value ?? '';
     setReview(request);
     setSendState('idle');
     setStep('review');
     window.scrollTo(0, 0);
-  };
-  const onInvalid = () => setAttempt((n) => n + 1);
+  }, []);
+  const onInvalid = useCallback(() => setAttempt((n) => n + 1), []);
 
   const changeAnswer = (field: string) => {
     pendingFocus.current = controlId(field);
@@ -151,6 +153,7 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
           wording={wording}
           channels={channels}
           channelsHref={links.channels}
+          errorKeys={errorKeys}
           attempt={attempt}
           restored={restored}
           honeypot={honeypot}
