@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
 import { loadMembership, signOut, watchSession } from '../../api/staff';
 import type { StaffMember } from '../../api/staff-types';
@@ -6,12 +6,15 @@ import type { IslandKey, IslandMessages } from '../../i18n/islands';
 import { translator } from '../../i18n/translate';
 import type { Locale } from '../../lib/locale';
 import SignIn from './SignIn';
-import Queue from './Queue';
-import RequestDetail from './RequestDetail';
-import RegisterOnBehalf from './RegisterOnBehalf';
-import Reports from './Reports';
-import StaffAdmin from './StaffAdmin';
 import { useHashRoute, type Route } from './useHashRoute';
+
+// The sign-in page runs only what signing in needs; each screen of the workspace loads when it
+// is first shown (issue 18).
+const Queue = lazy(() => import('./Queue'));
+const RequestDetail = lazy(() => import('./RequestDetail'));
+const RegisterOnBehalf = lazy(() => import('./RegisterOnBehalf'));
+const Reports = lazy(() => import('./Reports'));
+const StaffAdmin = lazy(() => import('./StaffAdmin'));
 
 interface Props {
   locale: Locale;
@@ -93,11 +96,13 @@ export default function StaffApp({ locale, messages, toolLinks }: Props) {
         </details>
       )}
       <div data-staff-view>
+        <Suspense fallback={<p role="status">{t('staff.loading')}</p>}>
         {current.name === 'queue' && <Queue t={t} locale={locale} me={me} onOpen={(id) => navigate({ name: 'request', id })} />}
         {current.name === 'request' && <RequestDetail t={t} locale={locale} me={me} id={current.id} />}
         {current.name === 'register' && <RegisterOnBehalf t={t} locale={locale} onRegistered={(id) => navigate({ name: 'request', id })} />}
         {current.name === 'reports' && <Reports t={t} locale={locale} me={me} />}
         {current.name === 'admin' && <StaffAdmin t={t} me={me} />}
+        </Suspense>
       </div>
     </div>
   );
