@@ -26,6 +26,7 @@ export function summary(lhr, accepted = []) {
     bestPractices: rounded(lhr.categories['best-practices'].score),
     seo: rounded(lhr.categories.seo.score),
     seoWithoutAccepted: categoryScore(lhr, 'seo', accepted),
+    fcpMs: Math.round(value('first-contentful-paint')),
     lcpMs: Math.round(value('largest-contentful-paint')),
     tbtMs: Math.round(value('total-blocking-time')),
     cls: Number(value('cumulative-layout-shift').toFixed(3)),
