@@ -12,7 +12,7 @@ export function portsFor(offset) {
     inbox: 54324 + offset,
     /** The inbox's SMTP server, which local email and SMS are delivered to. */
     smtp: 54325 + offset,
-    /** The Edge Function runtime (Deno); only the gateway talks to it. */
+    /** Reserved for the Edge Function runtime: it listens on private Unix sockets instead (only the gateway reaches them). */
     functions: 54327 + offset,
     site: 4321 + offset,
     decap: 8081 + offset,

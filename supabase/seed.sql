@@ -53,8 +53,9 @@ declare
   first_names constant text[] := array['محمد', 'فاطمة', 'عبدالرحمن', 'نوف', 'سلمان', 'هيا', 'ياسر', 'لمى', 'Omar', 'Aisha'];
   family_names constant text[] := array['العنزي', 'الغامدي', 'الزهراني', 'المطيري', 'الشمري', 'القرني', 'Al-Harbi', 'Siddiqui'];
   cities constant text[] := array['الرياض', 'جدة', 'الدمام', 'مكة المكرمة', 'المدينة المنورة', 'أبها', 'تبوك', 'حائل'];
-  categories constant text[] := array['student', 'parent', 'teacher', 'educational_institution', 'other'];
-  types constant text[] := array['tutoring', 'educational_supplies', 'tuition_assistance', 'training_course', 'counselling', 'inquiry', 'suggestion', 'complaint'];
+  categories constant public.beneficiary_category[] := enum_range(null::public.beneficiary_category);
+  -- Every request type but 'other'.
+  types constant public.request_type[] := array_remove(enum_range(null::public.request_type), 'other');
   channels constant public.channel[] := array['website', 'phone', 'interview', 'letter', 'social_media']::public.channel[];
   descriptions constant text[] := array[
     'أحتاج إلى دروس تقوية في مادة الرياضيات لابني في الصف الثالث المتوسط قبل الاختبارات النهائية.',
@@ -63,8 +64,10 @@ declare
     'أرغب في الحصول على مساعدة في الرسوم الدراسية للفصل القادم بسبب ظروف الأسرة المادية.',
     'ابنتي تحتاج إلى جلسات إرشاد أكاديمي لاختيار التخصص المناسب في المرحلة الثانوية.',
     'نود التعاون مع الجمعية في برنامج تدريب المعلمين على التعليم الرقمي في مدرستنا.'];
+  policy_window record;
   final_status text;
   path text[];
+  step internal.request_statuses;
   created timestamptz;
   age_days numeric;
   step_at timestamptz;
@@ -79,6 +82,7 @@ declare
   actor_role public.staff_role;
 begin
   perform setseed(0.2026);
+  select * into policy_window from internal.decision_window();
   for i in 1..40 loop
     final_status := finals[i];
     age_days := 1 + (i - 1) * 69.0 / 39 + random() * 0.5;
@@ -116,32 +120,35 @@ begin
       first_names[1 + i % 10] || ' ' || first_names[1 + (i * 3) % 10] || ' ' || family_names[1 + i % 8],
       national_id, '+9665' || lpad((10000000 + i * 1234567 % 89999999)::text, 8, '0'),
       case when i % 3 = 0 then 'demo' || i || '@example.com' end,
-      cities[1 + i % 8], categories[1 + i % 5], types[1 + i % 8], descriptions[1 + i % 6],
+      cities[1 + i % 8], categories[1 + i % cardinality(categories)], types[1 + i % cardinality(types)], descriptions[1 + i % 6],
       channels[1 + i % 5], case when i % 7 = 0 then 'phone'::public.channel else 'website' end,
       case when i % 5 = 0 then 'en' else 'ar' end, true, '2026-11-policy-step-4', created, true,
       final_status::public.request_status, created, case when i % 4 <> 1 and final_status <> 'submitted' then officer end,
-      created + interval '14 days', created + interval '42 days', null, null, null,
+      created + policy_window.opens_after, created + policy_window.closes_after, null, null, null,
       case when final_status = 'rejected' then 'الطلب خارج نطاق برامج الجمعية الحالية، مع الإحالة إلى الجهة المختصة.' end,
       case when i % 7 = 0 then officer end
     );
-    insert into public.request_events (request_id, created_at, kind, to_status, actor_id, actor_role, note)
+    insert into public.request_events (request_id, created_at, kind, to_status, actor_id, actor_role, code, intake_channel)
     values (request, created, 'submitted', 'submitted',
             case when i % 7 = 0 then officer end, case when i % 7 = 0 then 'officer'::public.staff_role end,
-            case when i % 7 = 0 then 'registered_on_behalf:phone' end);
+            case when i % 7 = 0 then 'registered_on_behalf'::public.request_event_code end,
+            case when i % 7 = 0 then 'phone'::public.channel end);
 
     prev := 'submitted';
     step_at := created;
     for s in 2..coalesce(array_length(path, 1), 1) loop
-      if path[s] in ('accepted', 'rejected') then
+      select * into step from internal.request_statuses where status = path[s]::public.request_status;
+      if step.is_decision then
         step_at := least(decided, now() - interval '2 hours');
-      elsif path[s] in ('registered', 'service_delivered', 'closed') then
+      elsif not step.awaits_decision then
         step_at := step_at + (now() - step_at) / 3;
       else
         step_at := step_at + least(interval '3 days', (least(decided, now()) - step_at) / 3);
       end if;
-      actor := case when path[s] in ('accepted', 'rejected') then authority
-                    when prev = 'escalated' then supervisor else officer end;
-      actor_role := case actor when authority then 'authority' when supervisor then 'supervisor' else 'officer' end::public.staff_role;
+      -- The first role the workflow lets make the move.
+      select t.roles[1] into actor_role from internal.request_transitions t
+       where t.from_status = prev::public.request_status and t.to_status = path[s]::public.request_status;
+      actor := case actor_role when 'authority' then authority when 'supervisor' then supervisor else officer end;
       insert into public.request_events (request_id, created_at, kind, from_status, to_status, actor_id, actor_role, note)
       values (request, step_at, 'status_changed', prev::public.request_status, path[s]::public.request_status, actor, actor_role,
               case path[s]
@@ -151,9 +158,9 @@ begin
               end);
       update public.support_requests
          set status_changed_at = step_at,
-             waiting_since = case when path[s] = 'needs_info' then step_at end,
-             decided_at = case when path[s] in ('accepted', 'rejected') then step_at else decided_at end,
-             decided_by = case when path[s] in ('accepted', 'rejected') then authority else decided_by end,
+             waiting_since = case when step.pauses_decision_clock then step_at end,
+             decided_at = case when step.is_decision then step_at else decided_at end,
+             decided_by = case when step.is_decision then actor else decided_by end,
              decision_note = case path[s]
                when 'accepted' then 'مستوفٍ للشروط.'
                when 'rejected' then 'الطلب خارج نطاق برامج الجمعية الحالية، مع الإحالة إلى الجهة المختصة.'
@@ -180,8 +187,8 @@ begin
       from public.support_requests r where r.status = 'rejected' order by r.created_at limit 2
     returning id, request_id, created_at
   )
-  insert into public.request_events (request_id, created_at, kind, note, survey_id)
-  select request_id, created_at, 'follow_up', 'low_satisfaction_score', id from low;
+  insert into public.request_events (request_id, created_at, kind, code, note, survey_id)
+  select request_id, created_at, 'follow_up', 'low_satisfaction_score', 'low_satisfaction_score', id from low;
 end;
 $seed$;
 

@@ -112,10 +112,10 @@ async function loadRequests(db) {
       privacy_consent, status, decision_due_from, decision_due_by, decision_note)
     select internal.new_reference(), t, 'سارة أحمد الغامدي', '1000000008', '+9665' || lpad((10000000 + n)::text, 8, '0'), 'جدة', 'parent', 'tutoring',
            'طلب محمل لقياس الأداء: دعم دراسي لطالبين في المرحلة المتوسطة', 'website', 'ar', true, 'bench', t, true,
-           s, t + interval '14 days', t + interval '42 days', case when s = 'rejected' then 'reason' end
+           s, t + w.opens_after, t + w.closes_after, case when s = 'rejected' then 'reason' end
       from (select n, now() - (n % 365) * interval '1 day' - (n % 1440) * interval '1 minute' as t,
                    (enum_range(null::public.request_status))[1 + (n * 7) % 10] as s
-              from generate_series(1, $1) n) rows
+              from generate_series(1, $1) n) rows, internal.decision_window() w
     on conflict do nothing`, [ROWS]);
   await db.query('analyze');
   return (performance.now() - t0) / 1000;
@@ -177,8 +177,8 @@ async function main() {
           `insert into public.support_requests (reference, full_name, national_id, mobile, email, city, category, request_type, description,
              preferred_channel, locale, accuracy_confirmed, accuracy_declaration_version, accuracy_confirmed_at, privacy_consent,
              idempotency_key, decision_due_from, decision_due_by)
-           values (internal.new_reference(), $1, $2, $3, $4, 'الرياض', 'student', 'tutoring', $5, 'phone', 'ar', true, 'v', now(), true,
-             $6, now() + interval '14 days', now() + interval '42 days')`,
+           select internal.new_reference(), $1, $2, $3, $4, 'الرياض', 'student', 'tutoring', $5, 'phone', 'ar', true, 'v', now(), true,
+             $6, now() + w.opens_after, now() + w.closes_after from internal.decision_window() w`,
           (({ p_full_name, p_national_id, p_email, p_description, p_idempotency_key }, mobile) => [
             p_full_name, p_national_id, mobile, p_email, p_description, p_idempotency_key,
           ])(application(3_000_000 + i), `+9665${String(30_000_000 + i).padStart(8, '0')}`),

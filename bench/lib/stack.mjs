@@ -13,12 +13,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * `durable` (default): data in a fresh temp folder with fsync and synchronous_commit on, so a
  * SIGKILLed postmaster cannot lose an acknowledged commit. Otherwise `--ephemeral` (fast).
+ * `args`: more arguments for stack.mjs (`--functions <dir>`, ...).
+ * @param {{ offset: number, durable?: boolean, env?: Record<string, string>, args?: string[] }} options
  */
-export async function startOwnStack({ offset, durable = true, env = {} }) {
+export async function startOwnStack({ offset, durable = true, env = {}, args: extraArgs = [] }) {
   const dataRoot = durable ? await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-faults-')) : null;
   if (dataRoot) await chmod(dataRoot, 0o755);
   const args = durable ? ['--data', dataRoot, '--reset'] : ['--ephemeral'];
-  const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args], {
+  const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args, ...extraArgs], {
     cwd: root,
     env: { ...process.env, ...env, IRTIQAA_PORT_OFFSET: String(offset) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,7 +28,7 @@ export async function startOwnStack({ offset, durable = true, env = {} }) {
   let log = '';
   child.stdout.on('data', (c) => (log += c));
   child.stderr.on('data', (c) => (log += c));
-  const { api, db } = portsFor(offset);
+  const { api, db, inbox } = portsFor(offset);
   const apiUrl = `http://127.0.0.1:${api}`;
   const dbUrl = `postgres://postgres:postgres@127.0.0.1:${db}/postgres`;
   const health = () => fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 0);
@@ -37,12 +39,20 @@ export async function startOwnStack({ offset, durable = true, env = {} }) {
     await sleep(100);
   }
 
-  /** The pid of the stack's direct child whose command is `name` ('postgres' or 'postgrest'). */
-  const childPid = (name) => {
-    const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(child.pid)], { encoding: 'utf8' });
-    const line = out.split('\n').map((l) => l.trim().split(/\s+/)).find(([, comm]) => comm === name);
-    if (!line) throw new Error(`no ${name} process under the stack (${out})`);
-    return Number(line[0]);
+  /** The stack's direct children: [{ pid, comm, args }]. */
+  const children = () =>
+    execFileSync('ps', ['-o', 'pid=,comm=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(l))
+      .filter(Boolean)
+      .map(([, pid, comm, cmd]) => ({ pid: Number(pid), comm, args: cmd }));
+
+  /** The pid of the stack's direct child whose command is `name` ('postgres' or 'postgrest'), or whose arguments contain `argument`. */
+  const childPid = (name, argument = '') => {
+    const isNamed = (c) => c.comm === name || path.basename(c.args.split(' ')[0]) === name;
+    const found = children().find((c) => isNamed(c) && c.args.includes(argument));
+    if (!found) throw new Error(`no ${name} ${argument} process under the stack (${JSON.stringify(children())})`);
+    return found.pid;
   };
 
   async function stop() {
@@ -54,5 +64,5 @@ export async function startOwnStack({ offset, durable = true, env = {} }) {
     if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
   }
 
-  return { apiUrl, dbUrl, child, childPid, health, log: () => log, stop };
+  return { apiUrl, dbUrl, inboxUrl: `http://127.0.0.1:${inbox}`, child, childPid, health, log: () => log, stop };
 }

@@ -57,15 +57,15 @@ async function loadRequests(db) {
            (array['محمد','عبدالله','علي','سلمان','ناصر','حسن','فهد','يوسف','إبراهيم','صالح','Ali'])[1 + (n / 7) % 11] || ' ' ||
            (array['القحطاني','العتيبي','الشهري','الغامدي','الحربي','الدوسري','المطيري','الزهراني','العنزي','السبيعي','الشمري','البقمي','Haddad'])[1 + (n / 77) % 13],
            '1000000008', '+9665' || lpad((10000000 + n)::text, 8, '0'), 'جدة',
-           (array['student','parent','teacher','educational_institution','other'])[1 + n % 5], 'tutoring',
+           (enum_range(null::public.beneficiary_category))[1 + n % 5], 'tutoring',
            'طلب محمل لقياس الأداء: دعم دراسي لطالبين في المرحلة المتوسطة', 'website',
            (array['website','phone','interview','letter'])[1 + n % 4]::public.channel, 'ar', true, 'bench', t, true,
-           s, t + interval '14 days', t + interval '42 days',
+           s, t + w.opens_after, t + w.closes_after,
            case when s in ('accepted','rejected','registered','service_delivered','closed') then least(t + interval '30 days', now()) end,
            case when s = 'rejected' then 'reason' end
       from (select n, now() - (n % 365) * interval '1 day' - (n % 1440) * interval '1 minute' as t,
                    (enum_range(null::public.request_status))[1 + (n * 7) % 10] as s
-              from generate_series(1, $1) n) rows`, [ROWS]);
+              from generate_series(1, $1) n) rows, internal.decision_window() w`, [ROWS]);
   await db.query('analyze');
   return (performance.now() - t0) / 1000;
 }

@@ -1,3 +1,4 @@
+import type { Channel } from '../schemas/channels';
 import type { RequestStatus, StaffRole } from '../lib/workflow';
 
 export interface StaffMember {
@@ -24,7 +25,13 @@ export interface QueueRow {
 
 export type SupportRequestRow = QueueRow & Record<string, unknown>;
 
-export type EventKind = 'submitted' | 'status_changed' | 'assigned' | 'note' | 'follow_up';
+/** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
+export const REQUEST_EVENT_KINDS = ['submitted', 'status_changed', 'assigned', 'note', 'follow_up'] as const;
+export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
+
+/** Enum public.request_event_code: what the database records on an event it writes on its own (`staff.timeline.code.<code>`). */
+export const REQUEST_EVENT_CODES = ['registered_on_behalf', 'low_satisfaction_score'] as const;
+export type EventCode = (typeof REQUEST_EVENT_CODES)[number];
 
 /** A row of request_events: written by the database itself, append-only. */
 export interface RequestEvent {
@@ -36,6 +43,10 @@ export interface RequestEvent {
   to_status: RequestStatus | null;
   actor_id: string | null;
   actor_role: StaffRole | null;
+  /** Written by staff; on an event with a code, what older history recorded instead of the code. */
   note: string | null;
+  code: EventCode | null;
+  /** The channel of a `registered_on_behalf` registration. */
+  intake_channel: Channel | null;
   assigned_to: string | null;
 }

@@ -1,21 +1,34 @@
+import { STATUS_FACTS, TRANSITIONS, isRequestStatus, type RequestStatus } from './workflow';
+
 /**
  * The path a request follows (docs/ARCHITECTURE.md, "The workflow and its roles"), as the beneficiary sees it: what has
- * happened, and what comes next. Side paths (needs_info, escalated) are shown when they happen.
+ * happened, and what comes next. Derived from src/lib/workflow.ts: side steps (needs_info,
+ * escalated) are shown only when they happen, and where the workflow branches the path carries
+ * on rather than ending (accepted rather than rejected).
  */
-export const MAIN_PATH = ['submitted', 'under_review', 'pending_decision', 'accepted', 'registered', 'service_delivered', 'closed'] as const;
-
-const DECIDED = new Set(['accepted', 'rejected', 'registered', 'service_delivered', 'closed']);
-const FINISHED = new Set(['rejected', 'closed']);
-
-export function isDecided(status: string): boolean {
-  return DECIDED.has(status);
+function nextOnMainPath(from: RequestStatus): RequestStatus | undefined {
+  const onward = TRANSITIONS.filter((t) => t.from === from && !STATUS_FACTS[t.to].sideStepOf).map((t) => t.to);
+  return onward.find((to) => !STATUS_FACTS[to].final) ?? onward[0];
 }
 
-/** The steps still ahead of `status`, in order ("accepted" reads as "the decision"). */
+function mainPathFrom(status: RequestStatus): RequestStatus[] {
+  const path = [status];
+  for (let next = nextOnMainPath(status); next && !path.includes(next); next = nextOnMainPath(next)) path.push(next);
+  return path;
+}
+
+export const MAIN_PATH: readonly RequestStatus[] = mainPathFrom('submitted');
+
+/** The decision has been made (or the request has gone past it). */
+export function isDecided(status: string): boolean {
+  return isRequestStatus(status) && !STATUS_FACTS[status].awaitsDecision;
+}
+
+/** The steps still ahead of `status`, in order; a decision status reads as "decision". */
 export function stepsAhead(status: string): string[] {
-  if (FINISHED.has(status)) return [];
-  const from = status === 'needs_info' || status === 'escalated' ? 'under_review' : status;
-  const index = MAIN_PATH.indexOf(from as (typeof MAIN_PATH)[number]);
-  const ahead = MAIN_PATH.slice(index + 1);
-  return ahead.map((step) => (step === 'accepted' ? 'decision' : step));
+  if (!isRequestStatus(status) || STATUS_FACTS[status].final) return [];
+  const from = STATUS_FACTS[status].sideStepOf ?? status;
+  return mainPathFrom(from)
+    .slice(1)
+    .map((step) => (STATUS_FACTS[step].decision ? 'decision' : step));
 }

@@ -1,8 +1,10 @@
 /**
  * The request workflow as data (docs/ARCHITECTURE.md, "The workflow and its roles"; policy, handling steps 1-7).
  * The staff UI offers exactly the actions listed here for the signed-in role and the request's
- * status; the database trigger enforces the same table (tests/db/workflow-parity.test.ts tries
- * every role x from x to and fails if the two disagree).
+ * status, and the track page derives "what comes next" from them; the database trigger reads the
+ * same rows from internal.request_statuses and internal.request_transitions
+ * (tests/db/policy-parity.test.ts compares the rows; tests/db/workflow-parity.test.ts tries every
+ * role x from x to through the real trigger).
  */
 export const REQUEST_STATUSES = [
   'submitted',
@@ -75,8 +77,48 @@ export function isAllowed(role: StaffRole, from: RequestStatus, to: RequestStatu
   return findTransition(from, to)?.roles.includes(role) ?? false;
 }
 
+/** What a status means to the workflow (internal.request_statuses). */
+export interface StatusFacts {
+  /** Moving here is the decision: the database records who decided, when, and the note. */
+  decision: boolean;
+  /** Nothing comes after. */
+  final: boolean;
+  /** The decision is still to be made: the request counts towards "overdue". */
+  awaitsDecision: boolean;
+  /** The request waits on the beneficiary: the decision window stops and moves on by as long. */
+  pausesDecisionClock: boolean;
+  /** A side step that comes back to this status; the beneficiary sees it only when it happens (site only). */
+  sideStepOf: RequestStatus | null;
+}
+
+const step = (facts: Partial<StatusFacts>): StatusFacts => ({
+  decision: false,
+  final: false,
+  awaitsDecision: false,
+  pausesDecisionClock: false,
+  sideStepOf: null,
+  ...facts,
+});
+
+export const STATUS_FACTS: Readonly<Record<RequestStatus, StatusFacts>> = {
+  submitted: step({ awaitsDecision: true }),
+  under_review: step({ awaitsDecision: true }),
+  needs_info: step({ awaitsDecision: true, pausesDecisionClock: true, sideStepOf: 'under_review' }),
+  escalated: step({ awaitsDecision: true, sideStepOf: 'under_review' }),
+  pending_decision: step({ awaitsDecision: true }),
+  accepted: step({ decision: true }),
+  rejected: step({ decision: true, final: true }),
+  registered: step({}),
+  service_delivered: step({}),
+  closed: step({ final: true }),
+};
+
+export function isRequestStatus(value: string): value is RequestStatus {
+  return (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
 /** Statuses in which the decision is still to be made (they count towards "overdue"). */
-export const UNDECIDED_STATUSES: readonly RequestStatus[] = ['submitted', 'under_review', 'needs_info', 'escalated', 'pending_decision'];
+export const UNDECIDED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => STATUS_FACTS[s].awaitsDecision);
 
 /** Roles that work requests (the admin manages staff only). */
 export const REQUEST_HANDLING_ROLES: readonly StaffRole[] = ['officer', 'supervisor'];

@@ -1,6 +1,7 @@
-// Applies the platform shim (new databases only) and the auth schema (every start: it is
-// idempotent, so older data folders catch up), then every migration not yet applied, in order,
-// then the seed (new databases only): what `supabase start` does with a fresh project.
+// Applies the platform shim (new databases only), the auth schema (every start: it is
+// idempotent, so older data folders catch up) and the storage schema (where it is missing), then
+// every migration not yet applied, in order, then the seed (new databases only): what
+// `supabase start` does with a fresh project.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,10 +20,23 @@ async function runFile(client, file) {
   }
 }
 
-/** `beforeMigrations`: SQL run after the shim (tests use it to imitate other platform defaults). */
-export async function applyDatabase(client, { created, seed = true, beforeMigrations = '' }) {
+/** What a hosted project already has before any migration: roles, `auth`, `storage`. */
+export async function applyPlatform(client, { created }) {
   if (created) await runFile(client, path.join(here, 'shim.sql'));
   await runFile(client, path.join(here, 'auth-schema.sql'));
+  // Storage came to the local stack later: a data folder made before it gets it on its next start.
+  const { rows: [storage] } = await client.query("select to_regnamespace('storage') is not null as present");
+  if (!storage.present) await runFile(client, path.join(here, 'shim-storage.sql'));
+}
+
+/**
+ * `beforeMigrations`: SQL run after the shim (tests use it to imitate other platform defaults).
+ * `upTo`: apply only migrations whose version is below it (tests of upgrading an older database).
+ * @param {import('pg').Client} client
+ * @param {{ created: boolean, seed?: boolean, beforeMigrations?: string, upTo?: string | null }} options
+ */
+export async function applyDatabase(client, { created, seed = true, beforeMigrations = '', upTo = null }) {
+  await applyPlatform(client, { created });
   if (beforeMigrations) await client.query(beforeMigrations);
   const { rows } = await client.query('select version from supabase_migrations.schema_migrations');
   const applied = new Set(rows.map((r) => r.version));
@@ -30,7 +44,7 @@ export async function applyDatabase(client, { created, seed = true, beforeMigrat
   const fresh = [];
   for (const file of files) {
     const [version, ...name] = file.replace(/\.sql$/, '').split('_');
-    if (applied.has(version)) continue;
+    if (applied.has(version) || (upTo && version >= upTo)) continue;
     await client.query('begin');
     try {
       await runFile(client, path.join(migrationsDir, file));

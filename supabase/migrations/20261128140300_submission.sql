@@ -7,6 +7,8 @@
 -- The internal helpers below run only inside the security definer functions (search_path '')
 -- and qualify every name; without their own `set search_path` Postgres can inline or cache them.
 
+-- Superseded: the one complete, current definition of checked_application, create_request and
+-- submit_support_request is in 20261201100100_request_lists.sql.
 /** The normalised, checked application. Raises the first broken rule (400, message = rule key). */
 create function internal.checked_application(
   p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,

@@ -7,6 +7,9 @@
  */
 
 
+-- Superseded: the moves and status facts are data (internal.request_transitions, internal.request_statuses)
+-- since 20261201100200_workflow_data.sql, which drops transition_roles and holds the current update trigger;
+-- the current history trigger is in 20261201100300_event_codes.sql.
 /** Who may move a request from one status to another. */
 create function internal.transition_roles(from_status public.request_status, to_status public.request_status)
 returns public.staff_role[]

@@ -4,6 +4,8 @@
  * phone, interview or letter. Each checks the acting staff member's role and active flag.
  */
 
+-- Superseded: the current definitions are in 20261201100400_staff_action_helpers.sql
+-- (register_request_on_behalf: 20261201100100_request_lists.sql).
 create function public.transition_request(p_request_id uuid, p_to public.request_status, p_note text default null)
 returns public.support_requests
 language plpgsql volatile security definer set search_path = '' as $$

@@ -29,6 +29,7 @@ create policy "Active staff can read the surveys"
   using ((select internal.is_active_staff()));
 grant select on public.satisfaction_surveys to authenticated, service_role;
 
+-- Superseded: the current definition (the follow-up also records its code) is in 20261201100300_event_codes.sql.
 create function public.submit_satisfaction_survey(
   p_reference text, p_channel text, p_overall int, p_courtesy int, p_clarity int, p_speed int,
   p_ease int, p_recommend int, p_comment text, p_locale text, p_idempotency_key uuid

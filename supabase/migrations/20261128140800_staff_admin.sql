@@ -13,6 +13,8 @@ $$;
 create trigger staff_touch before update on public.staff
   for each row execute function internal.staff_before_update();
 
+-- Superseded: the current definitions of set_staff_role and set_staff_active are in
+-- 20261201100400_staff_action_helpers.sql.
 /** Sets a user's role; makes an existing Supabase user a staff member if they were not one. */
 create function public.set_staff_role(p_user_id uuid, p_role public.staff_role) returns public.staff
 language plpgsql volatile security definer set search_path = '' as $$

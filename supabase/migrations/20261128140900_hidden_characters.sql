@@ -26,6 +26,8 @@ alter table public.support_requests
   add constraint support_requests_city_characters check (city !~ internal.city_hidden_characters()),
   add constraint support_requests_description_characters check (description !~ internal.description_hidden_characters());
 
+-- Superseded: the one complete, current definition of checked_application is in
+-- 20261201100100_request_lists.sql.
 /** The normalised, checked application. Raises the first broken rule (400, message = rule key). */
 create or replace function internal.checked_application(
   p_full_name text, p_national_id text, p_mobile text, p_email text, p_city text, p_category text,

@@ -17,12 +17,15 @@ const printable = fc.stringMatching(/^[\x20-\x7e]{0,40}$/);
 const sessionTotal = () => withDb(async (db) => (await db.query('select count(*)::int as n from auth.sessions')).rows[0].n as number);
 
 let factorId = '';
+const BUCKET = 'hostile-input';
 let accessToken = '';
 
 beforeAll(async () => {
   const user = await createUser({ role: 'officer' });
   accessToken = (await passwordSignIn(user.email, user.password)).access_token;
   factorId = (await authCall('POST', '/factors', { token: accessToken, body: { factor_type: 'totp' } })).json.id;
+  await withDb((db) => db.query(`insert into storage.buckets (id, name, file_size_limit, allowed_mime_types)
+    values ($1, $1, 1024, array['application/pdf']) on conflict do nothing`, [BUCKET]));
 });
 
 const hostileValue = fc.oneof(
@@ -64,7 +67,7 @@ describe('no endpoint answers 5xx to hostile input, and none signs anyone in', (
         const sent: Record<string, string> = { ...h.extra };
         if (h.apikey !== undefined) sent.apikey = h.apikey;
         if (h.authorization !== undefined) sent.authorization = h.authorization === 'valid' ? `Bearer ${accessToken}` : h.authorization;
-        const path = endpoint.path.replace('{factor}', factorId);
+        const path = endpoint.path.replace('{factor}', factorId).replace('{bucket}', BUCKET);
         const response = await fetch(`${apiUrl}${path}`, {
           method: endpoint.method,
           headers: sent,

@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { portsFor } from '../../config/ports.mjs';
+import { alive } from '../support/processes';
 
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) + 500;
 const ownPorts = portsFor(offset);
@@ -14,8 +15,15 @@ const api = `http://127.0.0.1:${ownPorts.api}`;
 const dbUrl = `postgres://postgres:postgres@127.0.0.1:${ownPorts.db}/postgres`;
 const env = { ...process.env, IRTIQAA_PORT_OFFSET: String(offset) };
 
+// Every stack a test starts, so that one which times out cannot hold the ports for the next test.
+const started: ReturnType<typeof spawn>[] = [];
+// Each test starts real stacks (up to three durable ones, each seeded): on a loaded machine that
+// takes far longer than the suite's default 20 s per test.
+const LIFE_CYCLE_TIMEOUT_MS = 120_000;
+
 function start(args: string[]) {
   const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
@@ -37,14 +45,6 @@ async function stop(stack: Stack) {
 }
 const childPids = (pid: number) =>
   execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 async function query<T>(sql: string): Promise<T[]> {
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
@@ -57,21 +57,34 @@ async function query<T>(sql: string): Promise<T[]> {
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-stack-test-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterEach(async () => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
 
-describe('the local stack', () => {
+describe('the local stack', { timeout: LIFE_CYCLE_TIMEOUT_MS }, () => {
   it('prints the URL and both keys, opens only the gateway, and SIGTERM leaves no postgres, no postgrest and no temp data behind', async () => {
     const stack = start(['--ephemeral']);
     expect(await stack.ready).toBe(true);
     const { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } = await import('../../supabase/local/keys.mjs');
     expect(stack.output()).toContain(api);
+    expect(stack.output()).toContain(`${api}/functions/v1`);
+    expect(stack.output()).toContain(`${api}/storage/v1`);
+    expect(stack.output()).toContain(`http://127.0.0.1:${ownPorts.inbox}`);
     expect(stack.output()).toContain(LOCAL_ANON_KEY);
     expect(stack.output()).toContain(LOCAL_SERVICE_ROLE_KEY);
     const tempDir = /ephemeral data in (\S+),/.exec(stack.output())![1];
     expect(existsSync(tempDir)).toBe(true);
     // Only the gateway is reachable over TCP: PostgREST listens on a private Unix socket.
     await expect(fetch(`http://127.0.0.1:${ownPorts.postgrest}/`)).rejects.toThrow();
+    // PostgreSQL, PostgREST, and the mail inbox once asked for (it and Edge Functions start on first use).
+    expect((await fetch(`http://127.0.0.1:${ownPorts.inbox}/api/healthz`)).ok).toBe(true);
     const children = childPids(stack.child.pid!);
-    expect(children.length).toBeGreaterThanOrEqual(2);
+    expect(children.length).toBeGreaterThanOrEqual(3);
 
     await stop(stack);
     await new Promise((r) => setTimeout(r, 200));
@@ -110,5 +123,18 @@ describe('the local stack', () => {
     expect(await query(`select full_name from public.support_requests where full_name = 'Kept Between'`)).toHaveLength(0);
     expect(await query(`select 1 from public.staff`)).toHaveLength(5);
     await stop(reset);
+  });
+
+  it('a data folder from before the Storage subset gets the storage schema on its next start, its data kept', async () => {
+    const first = start(['--data', dataDir, '--reset']);
+    expect(await first.ready).toBe(true);
+    await query(`drop schema storage cascade`);
+    await stop(first);
+
+    const next = start(['--data', dataDir]);
+    expect(await next.ready).toBe(true);
+    expect(await query(`select to_regclass('storage.objects') is not null as present`)).toEqual([{ present: true }]);
+    expect(await query(`select 1 from public.staff`)).toHaveLength(5);
+    await stop(next);
   });
 });

@@ -57,8 +57,8 @@ describe('the published service figures', () => {
            select internal.new_reference(), 'سارة أحمد', '1000000008', '+966551230000', 'جدة', 'parent', 'tutoring',
                   'طلب تجريبي لاختبار الإحصاءات المنشورة', 'phone', 'ar', true, 't', now(), true,
                   date_trunc('month', now()) - make_interval(months => $1) + interval '3 days',
-                  now() + interval '14 days', now() + interval '42 days'
-             from generate_series(1, $2)`,
+                  now() + w.opens_after, now() + w.closes_after
+             from generate_series(1, $2), internal.decision_window() w`,
           [monthsAgo, count],
         );
       }

@@ -333,13 +333,13 @@ test('the admin changes a member’s role and deactivates them; the database kee
   await expect(row).toContainText('نشط');
   await row.getByLabel(`دور ${STAFF.former.name}`).selectOption('supervisor');
   await expect(page.getByRole('status').filter({ hasText: 'حُفظ التغيير' })).toBeVisible();
-  let { data } = await serviceClient().from('staff').select('role, active').eq('full_name', STAFF.former.name).single();
-  expect(data).toEqual({ role: 'supervisor', active: true });
+  const stored = async () => (await serviceClient().from('staff').select('role, active').eq('full_name', STAFF.former.name).single()).data;
+  expect(await stored()).toEqual({ role: 'supervisor', active: true });
   await row.getByLabel(`دور ${STAFF.former.name}`).selectOption('officer');
+  await expect(page.getByRole('status').filter({ hasText: 'حُفظ التغيير' })).toBeVisible();
   await row.getByRole('button', { name: `إيقاف ${STAFF.former.name}` }).click();
   await expect(row).toContainText('موقوف');
-  ({ data } = await serviceClient().from('staff').select('role, active').eq('full_name', STAFF.former.name).single());
-  expect(data).toEqual({ role: 'officer', active: false });
+  expect(await stored()).toEqual({ role: 'officer', active: false });
 });
 
 test.describe('staff pages in English pass axe', () => {

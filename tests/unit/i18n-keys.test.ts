@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ar from '../../src/i18n/ar.json';
 import en from '../../src/i18n/en.json';
-import type { EventKind } from '../../src/api/staff-types';
+import { REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
 import { WORKFLOW_RULE_KEYS } from '../../src/components/staff/db-error';
 import type { DeadlineState } from '../../src/lib/deadlines';
 import { stepsAhead } from '../../src/lib/request-journey';
@@ -39,7 +39,6 @@ const builtPatterns = sources.flatMap(({ path, text }) =>
 );
 
 const deadlineStates = Object.keys({ decided: 1, on_time: 1, due_soon: 1, overdue: 1 } satisfies Record<DeadlineState, 1>);
-const eventKinds = Object.keys({ submitted: 1, status_changed: 1, assigned: 1, note: 1, follow_up: 1 } satisfies Record<EventKind, 1>);
 const noteStatuses = TRANSITIONS.filter((t) => t.noteRequired).map((t) => t.to);
 const nextSteps = [...new Set(REQUEST_STATUSES.flatMap((status) => stepsAhead(status)))];
 
@@ -73,7 +72,8 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'staff.requestType.*': [REQUEST_TYPES],
   'staff.role.*': [STAFF_ROLES],
   'staff.status.*': [REQUEST_STATUSES],
-  'staff.timeline.kind.*': [eventKinds],
+  'staff.timeline.code.*': [REQUEST_EVENT_CODES],
+  'staff.timeline.kind.*': [REQUEST_EVENT_KINDS],
   'survey.*.legend': [RATING_DIMENSIONS],
   'survey.rating.*': [RATINGS],
   'track.explain.*': [REQUEST_STATUSES],

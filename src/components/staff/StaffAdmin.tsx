@@ -16,6 +16,8 @@ export default function StaffAdmin({ t, me }: { t: IslandTranslate<'staff'>; me:
   }, [load]);
 
   async function save(change: Promise<StaffResult>, member: StaffMember) {
+    // The previous outcome must not read as this change's while it is still being saved.
+    setMessage(null);
     const outcome = await change;
     setMessage(outcome.ok ? { kind: 'ok', text: t('staff.admin.saved', { name: member.full_name }) } : { kind: 'error', text: dbErrorMessage(t, outcome.failure) });
     load();

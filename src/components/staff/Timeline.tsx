@@ -13,11 +13,9 @@ export default function Timeline({ t, locale, events, staff }: { t: Translate; l
     if (e.kind === 'assigned') return e.assigned_to ? t('staff.timeline.assigned', { name: nameOf(e.assigned_to) }) : t('staff.timeline.unassigned');
     return t(`staff.timeline.kind.${e.kind}`);
   };
-  // The database records an on-behalf registration as "registered_on_behalf:<channel>".
-  const note = (e: RequestEvent) => {
-    const onBehalf = e.note?.match(/^registered_on_behalf:(\w+)$/);
-    return onBehalf ? t('staff.timeline.onBehalf', { channel: t(`staff.channel.${onBehalf[1]}`) }) : e.note;
-  };
+  // An event the database wrote on its own carries a code; its label replaces whatever note it has.
+  const note = (e: RequestEvent) =>
+    e.code ? t(`staff.timeline.code.${e.code}`, { channel: e.intake_channel ? t(`staff.channel.${e.intake_channel}`) : '' }) : e.note;
   return (
     <section aria-labelledby="timeline-title">
       <h3 id="timeline-title">{t('staff.timeline.title')}</h3>
@@ -27,7 +25,7 @@ export default function Timeline({ t, locale, events, staff }: { t: Translate; l
             <time dateTime={e.created_at}>{formatDate(locale, e.created_at, true)}</time>{' — '}
             <span className="actor">{actor(e)}</span>{': '}
             {what(e)}
-            {e.note && <p className="note">{note(e)}</p>}
+            {(e.code || e.note) && <p className="note">{note(e)}</p>}
           </li>
         ))}
       </ol>

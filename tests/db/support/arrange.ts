@@ -1,13 +1,12 @@
 // Arranging a request in any status directly in the database (the workflow triggers are off
-// for that one statement), so each test can act from the state it needs through the API.
+// for that one statement), so each test can act from the state it needs through the API. The
+// window and the status facts come from the database's own definitions.
 import { randomUUID } from 'node:crypto';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../src/lib/workflow';
 import { withDb } from './clients';
 
-export const STATUSES = [
-  'submitted', 'under_review', 'needs_info', 'escalated', 'pending_decision',
-  'accepted', 'rejected', 'registered', 'service_delivered', 'closed',
-] as const;
-export type Status = (typeof STATUSES)[number];
+export const STATUSES = REQUEST_STATUSES;
+export type Status = RequestStatus;
 
 /** Inserts `count` requests in `status` and returns their ids. */
 export async function requestsIn(status: Status, count = 1): Promise<string[]> {
@@ -20,11 +19,12 @@ export async function requestsIn(status: Status, count = 1): Promise<string[]> {
          privacy_consent, status, decision_due_from, decision_due_by, waiting_since, decision_note, decided_at)
        select internal.new_reference(), 'سارة أحمد', '1000000008', '+966551230000', 'جدة', 'parent', 'tutoring',
               'طلب تجريبي لاختبار سير العمل في قاعدة البيانات', 'phone', 'ar', true, 'test', now(), true,
-              $1::public.request_status, now() + interval '14 days', now() + interval '42 days',
-              case when $1 = 'needs_info' then now() end,
+              s.status, now() + w.opens_after, now() + w.closes_after,
+              case when s.pauses_decision_clock then now() end,
               case when $1 = 'rejected' then 'reason' end,
-              case when $1 in ('accepted', 'rejected') then now() end
-         from generate_series(1, $2)
+              case when s.is_decision then now() end
+         from generate_series(1, $2), internal.decision_window() w, internal.request_statuses s
+        where s.status = $1::public.request_status
        returning id`,
       [status, count],
     );

@@ -7,7 +7,7 @@ const PASSWORD = ['email', 'phone', 'password'];
 const FACTOR = ['factor_type', 'friendly_name', 'issuer', 'phone'];
 const VERIFY = ['challenge_id', 'code', 'webauthn'];
 
-/** `{factor}` in a path is replaced by a real factor id of the signed-in test user. */
+/** `{factor}` in a path is replaced by a real factor id of the signed-in test user, `{bucket}` by a test bucket. */
 export const GATEWAY_ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/auth/v1/token?grant_type=password', fields: PASSWORD },
   { method: 'POST', path: '/auth/v1/token?grant_type=refresh_token', fields: ['refresh_token'] },
@@ -35,6 +35,16 @@ export const GATEWAY_ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/rest/v1/rpc/submit_support_request', fields: ['p_full_name', 'p_mobile', 'p_idempotency_key'] },
   { method: 'POST', path: '/rest/v1/rpc/get_request_status', fields: ['p_reference', 'p_phone_last4'] },
   { method: 'GET', path: '/rest/v1/support_requests?select=id' },
+  { method: 'POST', path: '/functions/v1/no-such-function', fields: ['name'] },
+  { method: 'POST', path: '/storage/v1/object/upload/sign/{bucket}/requests/a.pdf' },
+  { method: 'PUT', path: '/storage/v1/object/upload/sign/{bucket}/requests/a.pdf?token=not-a-token' },
+  { method: 'POST', path: '/storage/v1/object/{bucket}/letters/a.pdf' },
+  { method: 'POST', path: '/storage/v1/object/sign/{bucket}/letters/a.pdf', fields: ['expiresIn', 'transform'] },
+  { method: 'GET', path: '/storage/v1/object/sign/{bucket}/letters/a.pdf?token=not-a-token&download=' },
+  { method: 'GET', path: '/storage/v1/object/authenticated/{bucket}/letters/a.pdf' },
+  { method: 'POST', path: '/storage/v1/object/list/{bucket}', fields: ['prefix', 'limit', 'offset', 'sortBy', 'search'] },
+  { method: 'DELETE', path: '/storage/v1/object/{bucket}', fields: ['prefixes'] },
+  { method: 'POST', path: '/storage/v1/object/%00/%E0%A4%A', fields: ['prefix'] },
   { method: 'GET', path: '/health' },
   { method: 'POST', path: '/no-such-route' },
 ];
