@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import decapBundle from './src/cms/decap-bundle.mjs';
 import securityHeaders from './src/security/headers-integration.mjs';
+import compileHints from './src/build/compile-hints.mjs';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://irtiqaa.org.sa',
@@ -18,6 +19,7 @@ export default defineConfig({
     react(),
     decapBundle(),
     securityHeaders(),
+    compileHints(),
     sitemap({
       i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
       // Error pages, the staff workspace, the CMS, the stop-messages page and the private request page are not for search engines.

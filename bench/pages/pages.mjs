@@ -1,5 +1,6 @@
 // The page types the page-speed bench measures (each in Arabic and English) and its targets
-// (issue 18: every public page at Lighthouse 100 on a phone).
+// (issue 18: every public page at Lighthouse 100 on a phone). Adding a page type is one line;
+// a page that must stay out of search engines says `noindex: true`.
 export const PAGE_TYPES = [
   { name: 'home', path: '/' },
   { name: 'policy', path: '/policy/' },
@@ -13,12 +14,34 @@ export const PAGE_TYPES = [
   { name: 'survey', path: '/survey/' },
   { name: 'service figures', path: '/service-figures/' },
   // Without a link's secret (Lighthouse has none): the page and its island, saying the link does not work. noindex on purpose.
-  { name: 'private page', path: '/r/' },
+  { name: 'private page', path: '/r/', noindex: true },
+  { name: 'staff sign-in', path: '/staff/', noindex: true },
 ];
 
 export const TARGETS = { score: 100, tbtMs: 50, cls: 0.02 };
 
+/**
+ * The one SEO audit a `noindex` page fails by design: Lighthouse's is-crawlable reads the robots
+ * meta tag. Its SEO score is recorded as measured; the target is met when nothing else fails.
+ */
+export const NOINDEX_ACCEPTED_AUDITS = ['is-crawlable'];
+
+/** The audits a page type may fail and still meet the targets. */
+export const acceptedAudits = (page) => (page.noindex ? NOINDEX_ACCEPTED_AUDITS : []);
+
+/** Every page type in both languages, Arabic at its path and English under /en. */
+export function pagesOf(types = PAGE_TYPES) {
+  return types.flatMap((type) => [
+    { ...type, locale: 'ar' },
+    { ...type, locale: 'en', path: type.path === '/' ? '/en/' : `/en${type.path}` },
+  ]);
+}
+
+/**
+ * `r` is a measured page: its four scores, TBT, CLS and `seoWithoutAccepted` (the SEO score
+ * with the page's accepted audits counted as passed).
+ */
 export function meetsTargets(r) {
-  return [r.performance, r.accessibility, r.bestPractices, r.seo].every((s) => s >= TARGETS.score)
+  return [r.performance, r.accessibility, r.bestPractices, r.seoWithoutAccepted ?? r.seo].every((s) => s >= TARGETS.score)
     && r.tbtMs <= TARGETS.tbtMs && r.cls <= TARGETS.cls;
 }

@@ -38,7 +38,7 @@ for (const [subset, unicodes] of Object.entries(SUBSETS)) {
     faces.push(`@font-face {
   font-family: 'IBM Plex Sans Arabic';
   font-style: normal;
-  font-display: swap;
+  font-display: optional;
   font-weight: ${weight};
   src: url('../assets/fonts/${name}') format('woff2');
   unicode-range: ${unicodes.replaceAll(',', ', ')};

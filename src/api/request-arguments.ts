@@ -1,4 +1,5 @@
-import { ACCURACY_DECLARATION_VERSION, type SupportRequest } from '../schemas/support-request';
+import type { SupportRequest } from '../schemas/support-request';
+import { ACCURACY_DECLARATION_VERSION } from '../schemas/support-request-rules';
 
 /**
  * A checked request as the arguments of `submit_support_request` and `register_request_on_behalf`

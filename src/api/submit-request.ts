@@ -1,5 +1,6 @@
 import { rest } from './rest';
-import { REQUEST_RULE_FIELDS, type SupportRequest } from '../schemas/support-request';
+import type { SupportRequest } from '../schemas/support-request';
+import { REQUEST_RULE_FIELDS } from '../schemas/support-request-rules';
 import { requestArguments, type RequestReceipt } from './request-arguments';
 import { classifyRpcError, type RpcFailure } from './rpc-outcome';
 

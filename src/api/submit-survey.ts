@@ -1,5 +1,6 @@
 import { rest } from './rest';
-import { SURVEY_RULE_FIELDS, type SatisfactionSurvey } from '../schemas/satisfaction-survey';
+import type { SatisfactionSurvey } from '../schemas/satisfaction-survey';
+import { SURVEY_RULE_FIELDS } from '../schemas/satisfaction-survey-rules';
 import { classifyRpcError, type RpcFailure } from './rpc-outcome';
 
 export async function submitSatisfactionSurvey(

@@ -1,7 +1,7 @@
 // The Decap CMS configuration, passed to CMS.init (manual init) by src/cms/main.ts. It mirrors the
 // content layout of src/content.config.ts; tests/unit/cms-config.test.ts proves the two agree.
 import { CHANNELS } from '../schemas/channels';
-import { DOCUMENT_KINDS, FAQ_CATEGORIES, SAUDI_PHONE } from '../schemas/content';
+import { DOCUMENT_KINDS, FAQ_CATEGORIES, SAUDI_PHONE } from '../schemas/content-values';
 import { DEFAULT_LOCALE, LOCALES } from '../lib/locale';
 import { OUTREACH_MOMENTS, placeholderPattern, placeholdersAnywhere, type TemplatePart } from '../../supabase/functions/_shared/pure/moments.ts';
 

@@ -11,7 +11,8 @@ export const ISLAND_STRINGS = {
   survey: ['survey.', 'form.', 'errors.survey.'],
   // The staff form shares the request form's fields, and with them the character count.
   staff: ['staff.', 'errors.', 'form.error.', 'request.description.count'],
-  figures: ['figures.'],
+  // The live refresh of the service figures writes only these; the rest is in the page.
+  figures: ['figures.live.', 'figures.hidden'],
   // The private page shows the status as /track does and the survey as /survey does.
   private: [
     'private.', 'track.found.', 'track.status.', 'track.explain.', 'track.window.', 'track.contactUs', 'track.timeline.', 'track.next.',

@@ -1,5 +1,6 @@
-import { z } from './zod';
-import { DESCRIPTION_HIDDEN_CHARACTERS } from './support-request';
+import * as z from './zod';
+import { MULTILINE_HIDDEN_CHARACTERS } from './hidden-characters';
+import { ruledText } from './ruled-text';
 
 /**
  * What staff write for the beneficiary (issue 13): a message from the request page, and the text
@@ -29,21 +30,11 @@ export const FOLLOW_UP_RULE_FIELDS = {
 const length = (s: string) => s.length;
 
 export const staffMessageSchema = z.object({
-  message: z
-    .string()
-    .transform((s) => s.trim())
-    .superRefine((text, ctx) => {
-      const key = text === '' ? 'message_required' : length(text) > MESSAGE_MAX ? 'message_length' : DESCRIPTION_HIDDEN_CHARACTERS.test(text) ? 'message_characters' : null;
-      if (key) ctx.addIssue({ code: 'custom', message: key });
-    }),
+  message: ruledText((s) => s.trim(), (text) =>
+    text === '' ? 'message_required' : length(text) > MESSAGE_MAX ? 'message_length' : MULTILINE_HIDDEN_CHARACTERS.test(text) ? 'message_characters' : null),
 });
 
 export const followUpNoteSchema = z.object({
-  note: z
-    .string()
-    .transform((s) => s.trim())
-    .superRefine((text, ctx) => {
-      const key = text === '' ? 'note_required' : [...text].length > FOLLOW_UP_NOTE_MAX ? 'note_length' : DESCRIPTION_HIDDEN_CHARACTERS.test(text) ? 'note_characters' : null;
-      if (key) ctx.addIssue({ code: 'custom', message: key });
-    }),
+  note: ruledText((s) => s.trim(), (text) =>
+    text === '' ? 'note_required' : [...text].length > FOLLOW_UP_NOTE_MAX ? 'note_length' : MULTILINE_HIDDEN_CHARACTERS.test(text) ? 'note_characters' : null),
 });

@@ -1,30 +1,17 @@
-import { z } from './zod';
+// Classic zod: Astro's content collections read these schemas at build time (see ./zod.ts).
+import { z } from 'zod';
 import { CHANNELS } from './channels';
 import { OUTREACH_MOMENTS, placeholderPattern } from '../../supabase/functions/_shared/pure/moments.ts';
 import { describeProblem, templateProblems } from '../../supabase/functions/_shared/pure/templates.ts';
+import { DOCUMENT_KINDS, FAQ_CATEGORIES, POLICY_SECTION_SLUGS, SAUDI_PHONE, UPLOAD_PATH } from './content-values';
+
+export { DOCUMENT_KINDS, FAQ_CATEGORIES, POLICY_SECTION_SLUGS, SAUDI_PHONE, UPLOAD_PATH };
 
 /**
  * Frontmatter of the editable content under `content/` (the layout Decap CMS edits, one folder
  * per locale with the same file name in each). `src/content.config.ts` loads the files with these
  * schemas, so an entry that breaks them fails the build.
  */
-
-export const POLICY_SECTION_SLUGS = [
-  'preamble',
-  'general-goal',
-  'detailed-goals',
-  'channels',
-  'staff-tools',
-  'handling-mechanism',
-] as const;
-
-export const DOCUMENT_KINDS = ['bylaws', 'support_policy_guide', 'support_request_form'] as const;
-export const FAQ_CATEGORIES = ['general', 'requests', 'status', 'survey', 'privacy'] as const;
-
-/** Saudi landline or mobile in E.164 (+966…), the unified number (9200…) or toll-free (800…). */
-export const SAUDI_PHONE = /^(\+966\d{8,9}|9200\d{5}|800\d{7})$/;
-/** A file editors upload through the CMS (it lives in public/uploads/). */
-export const UPLOAD_PATH = /^\/uploads\/[A-Za-z0-9._-]+\.(pdf|docx?|xlsx?)$/;
 
 const order = z.number().int().min(0);
 const text = z.string().trim().min(1);

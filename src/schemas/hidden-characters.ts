@@ -1,5 +1,3 @@
-import { z } from './zod';
-
 /**
  * Hidden characters: invisible characters that could hide or reorder what someone other than the
  * author reads (issue 15, hole 7): control characters, bidi embeddings, overrides and isolates,
@@ -22,10 +20,3 @@ export type HiddenCharactersKey<F extends string> = `${F}_characters`;
 export function hiddenCharactersRule<F extends string>(field: F, value: string, { singleLine = false } = {}): HiddenCharactersKey<F> | null {
   return (singleLine ? SINGLE_LINE_HIDDEN_CHARACTERS : MULTILINE_HIDDEN_CHARACTERS).test(value) ? `${field}_characters` : null;
 }
-
-/** A zod string that refuses hidden characters with `<field>_characters` (for new free-text fields). */
-export const withoutHiddenCharacters = <F extends string>(field: F, { singleLine = false } = {}) =>
-  z.string().superRefine((value, ctx) => {
-    const key = hiddenCharactersRule(field, value, { singleLine });
-    if (key) ctx.addIssue({ code: 'custom', message: key });
-  });

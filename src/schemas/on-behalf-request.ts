@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { STAFF_INTAKE_CHANNELS } from './channels';
 import { REQUEST_RULE_FIELDS, supportRequestSchema } from './support-request';
 
@@ -7,7 +7,7 @@ import { REQUEST_RULE_FIELDS, supportRequestSchema } from './support-request';
  * representative or a volunteer (policy, "channels"): the public form's schema, plus how the
  * request arrived. `register_request_on_behalf` checks the same rules (supabase/CONTRACT.md).
  */
-export const onBehalfRequestSchema = supportRequestSchema.extend({
+export const onBehalfRequestSchema = z.extend(supportRequestSchema, {
   intake_channel: z.enum(STAFF_INTAKE_CHANNELS, { error: 'intake_channel_invalid' }),
 });
 export type OnBehalfRequestInput = z.input<typeof onBehalfRequestSchema>;

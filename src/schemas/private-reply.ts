@@ -1,5 +1,6 @@
-import { z } from './zod';
+import * as z from './zod';
 import { MULTILINE_HIDDEN_CHARACTERS } from './hidden-characters';
+import { ruledText } from './ruled-text';
 import { MAX_DOCUMENT_BYTES, declaredType, isDocumentType, startsAsDeclared } from '../lib/request-documents';
 
 /**
@@ -46,12 +47,8 @@ export function replyRule(reply: string): ReplyRuleKey | null {
 }
 
 export const privateReplySchema = z.object({
-  reply: z.string().check(
-    z.superRefine((value, ctx) => {
-      const key = replyRule(value);
-      if (key) ctx.addIssue({ code: 'custom', message: key });
-    }),
-  ),
+  // Kept exactly as typed: no trimming.
+  reply: ruledText((s) => s, replyRule),
 });
 export type PrivateReply = z.output<typeof privateReplySchema>;
 

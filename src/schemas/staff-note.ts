@@ -1,5 +1,5 @@
-import { z } from './zod';
-import { codePointLength } from './support-request';
+import { codePointLength } from './support-request-rules';
+import { ruledText } from './ruled-text';
 import { hiddenCharactersRule } from './hidden-characters';
 
 /**
@@ -20,10 +20,4 @@ export function noteRule(note: string): NoteRuleKey | null {
 }
 
 /** The note as sent: trimmed, '' when there is none. */
-export const staffNoteSchema = z
-  .string()
-  .transform((s) => s.trim())
-  .superRefine((note, ctx) => {
-    const key = noteRule(note);
-    if (key) ctx.addIssue({ code: 'custom', message: key });
-  });
+export const staffNoteSchema = ruledText((s) => s.trim(), noteRule);

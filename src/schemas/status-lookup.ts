@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { toLatinDigits } from '../lib/digits';
 import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
 
@@ -10,16 +10,14 @@ const rule = (key: StatusLookupRule) => ({ message: key });
 
 /** What /track asks for: the reference and the last four digits of the mobile it was sent with. */
 export const statusLookupSchema = z.object({
-  reference: z
-    .string()
-    .transform((s) => (s.trim() === '' ? '' : normaliseReference(s)))
-    .refine((s) => s !== '', rule('reference_required'))
-    .refine((s) => s === '' || REFERENCE_FORMAT.test(s), rule('reference_format')),
-  phone_last4: z
-    .string()
-    .transform((s) => toLatinDigits(s).replace(/\s/g, ''))
-    .refine((s) => s !== '', rule('phone_last4_required'))
-    .refine((s) => s === '' || /^\d{4}$/.test(s), rule('phone_last4_format')),
+  reference: z.pipe(z.string(), z.transform((s) => (s.trim() === '' ? '' : normaliseReference(s)))).check(
+    z.refine((s) => s !== '', rule('reference_required')),
+    z.refine((s) => s === '' || REFERENCE_FORMAT.test(s), rule('reference_format')),
+  ),
+  phone_last4: z.pipe(z.string(), z.transform((s) => toLatinDigits(s).replace(/\s/g, ''))).check(
+    z.refine((s) => s !== '', rule('phone_last4_required')),
+    z.refine((s) => s === '' || /^\d{4}$/.test(s), rule('phone_last4_format')),
+  ),
 });
 export type StatusLookupInput = z.input<typeof statusLookupSchema>;
 export type StatusLookup = z.output<typeof statusLookupSchema>;

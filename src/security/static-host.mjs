@@ -1,12 +1,15 @@
 // Serves dist/ the way Netlify or Cloudflare Pages would: pretty URLs (folder/index.html, a
 // redirect to the trailing slash), 404.html for unknown paths, and the headers of dist/_headers.
 // `astro preview` ignores _headers; the e2e suite uses this to run pages and the CMS under them.
-// Text is compressed (brotli, else gzip) as those hosts do, so page-weight benchmarks see real bytes.
+// Text is compressed (brotli, else gzip) as those hosts do, so page-weight benchmarks see real bytes,
+// once per file and kept, as their edge caches keep it: a page's first byte does not wait on a
+// compressor (brotli at its best quality takes tens of milliseconds on a busy machine).
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { headersForPath, parseHeadersFile } from './site-headers.mjs';
 import { ports } from '../../config/ports.mjs';
@@ -31,15 +34,29 @@ function encodingFor(type, acceptEncoding = '') {
   return null;
 }
 
-function encoder(encoding) {
-  return encoding === 'br'
-    ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
-    : createGzip({ level: 9 });
+const compress = {
+  br: (body) => promisify(brotliCompress)(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+  gzip: (body) => promisify(gzip)(body, { level: 9 }),
+};
+
+/** Compressed files by path and encoding, each checked against the file's last change. */
+function compressedCache() {
+  const kept = new Map();
+  return async (file, encoding) => {
+    const { mtimeMs } = await stat(file);
+    const key = `${encoding} ${file}`;
+    const hit = kept.get(key);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+    const body = await compress[encoding](await readFile(file));
+    kept.set(key, { mtimeMs, body });
+    return body;
+  };
 }
 
 export async function createStaticHost(distDir) {
   const root = resolve(distDir);
   const rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8'));
+  const compressed = compressedCache();
 
   return http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
@@ -52,14 +69,16 @@ export async function createStaticHost(distDir) {
     const send = async (status, file) => {
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const encoding = encodingFor(type, req.headers['accept-encoding']);
+      const body = encoding && req.method !== 'HEAD' ? await compressed(file, encoding) : null;
       res.writeHead(status, {
         ...headersForPath(rules, url.pathname),
         'content-type': type,
         ...(encoding ? { 'content-encoding': encoding, vary: 'Accept-Encoding' } : {}),
+        ...(body ? { 'content-length': body.length } : {}),
       });
       if (req.method === 'HEAD') return res.end();
-      const body = createReadStream(file);
-      (encoding ? body.pipe(encoder(encoding)) : body).pipe(res);
+      if (body) return res.end(body);
+      createReadStream(file).pipe(res);
     };
     const local = normalize(join(root, pathname));
     if (!local.startsWith(root)) return send(404, join(root, '404.html'));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonClient, staff, submitRequest, withDb, requestId } from './support/clients';
+import { SERVICE_STATS_MONTHS } from '../../src/api/service-stats';
+import { lastMonths } from '../../src/components/figures/figure-values';
 
 const survey = (overrides: Record<string, unknown> = {}) => ({
   p_reference: '', p_channel: 'website', p_overall: 5, p_courtesy: 5, p_clarity: 4, p_speed: 4, p_ease: 5,
@@ -81,6 +83,9 @@ describe('the published service figures', () => {
       d.setUTCMonth(d.getUTCMonth() - ago);
       return data.months.find((m: { month: string }) => m.month === d.toISOString().slice(0, 7));
     };
+    // The public page has a row for each month service_stats() reports, before the figures arrive.
+    expect(data.months).toHaveLength(SERVICE_STATS_MONTHS);
+    expect(data.months.map((m: { month: string }) => m.month)).toEqual(lastMonths(new Date(data.generated_at)));
     expect(month(10).submitted).toBeNull();
     expect(month(9).submitted).toBe(5);
     expect(data.satisfaction.overall).toEqual(expect.any(Number));

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readCollection } from '../support/content-files';
 import { comparable, seedSentences } from '../support/policy-seed';
 import { expectNoAxeViolations } from './support/axe';
+import { builtHtml, builtPages } from './support/built-site';
 
 // The public portal as a reader uses it, in Arabic first and in English.
 
@@ -317,6 +318,17 @@ test.describe('search engines and sharing', () => {
     expect(data.mainEntity).toHaveLength(faqs.length);
     expect(data.mainEntity.map((q: { name: string }) => q.name).sort()).toEqual(faqs.map((f) => String(f.data.question)).sort());
     expect(data.mainEntity[0].acceptedAnswer.text).not.toMatch(/\]\(/); // plain text, no Markdown
+  });
+
+  test('only the staff workspace, the error pages and the CMS are kept out of search engines', () => {
+    // /track is a public service page people search for (issue 18): it must be indexable.
+    const keptOut = /^\/(en\/)?(404|staff|admin)(\/|\.html|$)/;
+    const pages = builtPages();
+    expect(pages).toContain('/track/');
+    for (const path of pages) {
+      const noindex = /<meta name="robots" content="[^"]*noindex/.test(builtHtml(path)!);
+      expect(noindex, path).toBe(keptOut.test(path));
+    }
   });
 
   test('robots.txt points to the sitemap and keeps the staff workspace out', async ({ request }) => {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
+import { builtHtml } from './support/built-site';
 import { STAFF, openRequest, signIn, signOut } from './support/staff';
 import { anonClient, serviceClient, submitFreshRequest } from '../db/support/staff-clients';
 import { apiUrl } from '../../config/ports.mjs';
@@ -389,7 +390,34 @@ test.describe('public service figures', () => {
       await expect(page.getByTestId('figures-total')).toHaveText(String(stats.requests_total));
       await expect(page.getByTestId('figures-satisfaction')).toBeVisible();
       await expect(page.getByTestId('improvements').locator('li').first()).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: path.startsWith('/en/') ? 'computed on' : 'حُسبت' })).toContainText(
+        new Date(stats.generated_at).getUTCFullYear().toString(),
+      );
       await expectNoAxeViolations(page);
     });
   }
+
+  test('when the API cannot be reached the page says so, and the page itself logs nothing', async ({ page }) => {
+    const logged: string[] = [];
+    page.on('console', (message) => {
+      // The browser reports the refused request itself; the page's own code must stay quiet.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) logged.push(message.text());
+    });
+    page.on('pageerror', (error) => logged.push(error.message));
+    await page.route('**/rest/v1/rpc/service_stats', (route) => route.abort('connectionrefused'));
+    await page.goto('/en/service-figures/');
+    // A build that reached the API wrote its figures into the page: they stay, marked as the last
+    // published ones. One that did not (npm test builds before its stack starts) has none to show.
+    const published = /data-published="[^"]+"/.test(builtHtml('/en/service-figures/')!);
+    if (published) {
+      await expect(page.getByRole('status').filter({ hasText: 'the last published ones' })).toBeVisible();
+      await expect(page.getByTestId('figures-months')).toBeVisible();
+    } else {
+      await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toBeVisible();
+      await expect(page.getByTestId('figures-months')).toBeHidden();
+    }
+    await expect(page.getByTestId('improvements').locator('li').first()).toBeVisible();
+    expect(logged).toEqual([]);
+    await expectNoAxeViolations(page);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenCharactersRule, withoutHiddenCharacters } from '../../src/schemas/hidden-characters';
+import { hiddenCharactersRule } from '../../src/schemas/hidden-characters';
+import { withoutHiddenCharacters } from '../../src/schemas/ruled-text';
 import { noteRule, staffNoteSchema } from '../../src/schemas/staff-note';
 import { emailRule } from '../../src/schemas/support-request';
 

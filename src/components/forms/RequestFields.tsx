@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
+import { useWatch, type Control, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
+import type { SupportRequestInput } from '../../schemas/support-request';
 import {
   BENEFICIARY_CATEGORIES,
   DESCRIPTION_MAX,
@@ -7,8 +8,7 @@ import {
   codePointLength,
   type BeneficiaryCategory,
   type RequestType,
-  type SupportRequestInput,
-} from '../../schemas/support-request';
+} from '../../schemas/support-request-rules';
 import { CharacterCount } from './CharacterCount';
 import { Checkbox } from './Checkbox';
 import { Field } from './Field';
@@ -48,10 +48,9 @@ interface Props<V extends SupportRequestInput, Checked> {
  */
 export function RequestFields<V extends SupportRequestInput, Checked>({ form, wording, message, channels, choices, autofill, after = {} }: Props<V, Checked>) {
   // V holds every request field (the staff form's also holds the intake channel).
-  const { register, watch, trigger, getValues } = form as unknown as UseFormReturn<SupportRequestInput>;
+  const { register, trigger, getValues, control } = form as unknown as UseFormReturn<SupportRequestInput>;
   const { label, hint, errorPrefix } = wording;
   const own = (token: string) => (autofill ? token : 'off');
-  const descriptionLength = codePointLength((watch('description') ?? '').trim());
   const field = (name: RequestField) => ({ id: name, label: label[name], hint: hint[name], error: message(name), errorPrefix, after: after[name] });
 
   // The check digit is checked as soon as the applicant leaves the field (not while typing).
@@ -100,7 +99,7 @@ export function RequestFields<V extends SupportRequestInput, Checked>({ form, wo
         registration={register('request_type')}
       />
 
-      <Field {...field('description')} after={<CharacterCount id="description-count" count={descriptionLength} max={DESCRIPTION_MAX} text={wording.count} />}>
+      <Field {...field('description')} after={<DescriptionCount control={control} text={wording.count} />}>
         {(control) => (
           <textarea
             {...control}
@@ -135,6 +134,15 @@ export function RequestFields<V extends SupportRequestInput, Checked>({ form, wo
       </fieldset>
     </>
   );
+}
+
+/**
+ * The description's character count. It watches the field itself (useWatch), so typing re-renders
+ * the count alone, not the whole form (react-hook-form's `watch` re-renders the form's root).
+ */
+function DescriptionCount({ control, text }: { control: Control<SupportRequestInput>; text: RequestFieldsWording['count'] }) {
+  const description = useWatch({ control, name: 'description' }) ?? '';
+  return <CharacterCount id="description-count" count={codePointLength(description.trim())} max={DESCRIPTION_MAX} text={text} />;
 }
 
 interface ChoiceProps {

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { IslandTranslate } from '../../i18n/islands';
 import type { RequestRuleKey, SupportRequest, SupportRequestInput } from '../../schemas/support-request';
@@ -13,6 +13,8 @@ interface Props {
   wording: RequestFieldsWording;
   channels: ChannelOption[];
   channelsHref: string;
+  /** Each field's error as a rule key (useErrorKeys): the step re-renders when one changes. */
+  errorKeys: Partial<Record<RequestField, string>>;
   attempt: number;
   restored: boolean;
   honeypot: RefObject<HTMLInputElement | null>;
@@ -20,13 +22,16 @@ interface Props {
   onInvalid: () => void;
 }
 
-export function RequestFormStep({ form, t, wording, channels, channelsHref, attempt, restored, honeypot, onValid, onInvalid }: Props) {
-  const errors = form.formState.errors;
+/**
+ * The form step. Memoised: react-hook-form re-renders the form's root as soon as it has hydrated
+ * (its "ready" state), and this step, most of the page's fibers, need not follow (issue 18).
+ */
+export const RequestFormStep = memo(function RequestFormStep({ form, t, wording, channels, channelsHref, errorKeys, attempt, restored, honeypot, onValid, onInvalid }: Props) {
   const message = (field: RequestField) => {
-    const key = errors[field]?.message;
+    const key = errorKeys[field];
     return key ? t(`errors.${key as RequestRuleKey}`) : undefined;
   };
-  const limitHit = errors.mobile?.message === 'mobile_daily_limit';
+  const limitHit = errorKeys.mobile === 'mobile_daily_limit';
 
   return (
     <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)} className="form">
@@ -53,4 +58,4 @@ export function RequestFormStep({ form, t, wording, channels, channelsHref, atte
       <button type="submit" className="button">{t('request.continue')}</button>
     </form>
   );
-}
+});

@@ -1,25 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { schemaResolver } from './schema-resolver';
-import { submitSatisfactionSurvey } from '../../api/submit-survey';
+import { lazySchemaResolver } from './schema-resolver';
 import { translator } from '../../i18n/translate';
-import {
-  satisfactionSurveySchema,
-  type SatisfactionSurvey as Survey,
-  type SatisfactionSurveyInput,
-  type SurveyRuleKey,
-} from '../../schemas/satisfaction-survey';
-import { ErrorSummary, summaryOf } from './ErrorSummary';
-import { Field } from './Field';
-import { SURVEY_ANSWER_FIELDS, SurveyFields, surveyFieldTarget } from './SurveyFields';
+import type { SatisfactionSurvey as Survey, SatisfactionSurveyInput } from '../../schemas/satisfaction-survey';
+import { SURVEY_FIELDS, SurveyForm } from './SurveyForm';
 import type { ChannelOption, IslandProps } from './types';
+import { useErrorKeys } from './useErrorKeys';
 import { useErrorTitle } from './useErrorTitle';
 
 interface Props extends IslandProps<'survey'> {
   channels: ChannelOption[];
 }
 
-const FIELDS = ['reference', ...SURVEY_ANSWER_FIELDS] as const;
+// The form runs when the page opens; its schema and the API client load when the applicant
+// starts on it, or at the latest when they send (issue 18).
+const resolver = lazySchemaResolver(() => import('../../schemas/satisfaction-survey').then((m) => m.satisfactionSurveySchema));
+const loadSubmit = () => import('../../api/submit-survey');
+const preloadSending = () => {
+  resolver.preload();
+  void loadSubmit();
+};
 
 /**
  * /survey: rating the service is the beneficiary's right (policy, detailed goal 6-t). A link may
@@ -27,15 +27,16 @@ const FIELDS = ['reference', ...SURVEY_ANSWER_FIELDS] as const;
  * link scanner opening the page never does.
  */
 export default function SatisfactionSurvey({ locale, messages, channels }: Props) {
-  const t = translator(messages);
+  const t = useMemo(() => translator(messages), [messages]);
   const form = useForm<SatisfactionSurveyInput, unknown, Survey>({
-    resolver: schemaResolver(satisfactionSurveySchema),
+    resolver,
     defaultValues: { reference: '', channel: '', comment: '', recommend: '', locale } as unknown as SatisfactionSurveyInput,
     shouldFocusError: false,
   });
-  const { register, handleSubmit, formState, setValue, setError, watch } = form;
+  const { formState, setValue, setError } = form;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<'idle' | 'sending' | 'unavailable' | 'sent'>('idle');
+  const sending = useRef(false);
   const idempotencyKey = useRef<string>('');
   const done = useRef<HTMLHeadingElement>(null);
 
@@ -48,26 +49,28 @@ export default function SatisfactionSurvey({ locale, messages, channels }: Props
     if (state === 'sent') done.current?.focus();
   }, [state]);
 
-  const errors = formState.errors as Partial<Record<(typeof FIELDS)[number], { message?: string }>>;
-  useErrorTitle(attempt > 0 && Object.keys(errors).length > 0, t('form.error.titlePrefix'));
-  const message = (field: (typeof FIELDS)[number]) => {
-    const key = errors[field]?.message;
-    return key ? t(`errors.survey.${key as SurveyRuleKey}`) : undefined;
-  };
-  const summary = summaryOf(FIELDS, message, surveyFieldTarget);
-  const errorPrefix = t('form.error.prefix');
-  const commentLength = [...(watch('comment') ?? '').trim()].length;
+  const errorKeys = useErrorKeys(formState.errors, SURVEY_FIELDS);
+  useErrorTitle(attempt > 0 && Object.keys(formState.errors).length > 0, t('form.error.titlePrefix'));
 
-  const onValid = async (survey: Survey) => {
-    if (state === 'sending') return;
-    setState('sending');
-    const outcome = await submitSatisfactionSurvey(survey, idempotencyKey.current);
-    if (outcome.ok) return setState('sent');
-    if (outcome.failure.kind === 'unavailable') return setState('unavailable');
-    setError(outcome.failure.field as 'reference', { type: 'server', message: outcome.failure.ruleKey });
-    setState('idle');
-    setAttempt((n) => n + 1);
-  };
+  const onValid = useCallback(
+    async (survey: Survey) => {
+      if (sending.current) return;
+      sending.current = true;
+      setState('sending');
+      const outcome = await loadSubmit().then(
+        ({ submitSatisfactionSurvey }) => submitSatisfactionSurvey(survey, idempotencyKey.current),
+        () => ({ ok: false, failure: { kind: 'unavailable' } }) as const,
+      );
+      sending.current = false;
+      if (outcome.ok) return setState('sent');
+      if (outcome.failure.kind === 'unavailable') return setState('unavailable');
+      setError(outcome.failure.field as 'reference', { type: 'server', message: outcome.failure.ruleKey });
+      setState('idle');
+      setAttempt((n) => n + 1);
+    },
+    [setError],
+  );
+  const onInvalid = useCallback(() => setAttempt((n) => n + 1), []);
 
   if (state === 'sent') {
     return (
@@ -81,23 +84,8 @@ export default function SatisfactionSurvey({ locale, messages, channels }: Props
   }
 
   return (
-    <div className="form-island" data-hydrated="true">
-      <form noValidate className="form" onSubmit={handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
-        <ErrorSummary title={t('form.error.summaryTitle')} errors={summary} attempt={attempt} />
-        {state === 'unavailable' && (
-          <div className="alert alert--warning" role="alert">
-            <h2>{t('survey.unavailable.title')}</h2>
-            <p>{t('survey.unavailable.body')}</p>
-          </div>
-        )}
-        <Field id="reference" label={t('survey.reference.label')} hint={t('survey.reference.hint')} error={message('reference')} errorPrefix={errorPrefix}>
-          {(control) => <input {...control} type="text" className="input input--14" dir="ltr" autoComplete="off" spellCheck={false} {...register('reference')} />}
-        </Field>
-        <SurveyFields t={t} register={register} message={message} errorPrefix={errorPrefix} channels={channels} commentLength={commentLength} />
-        <button type="submit" className="button" disabled={state === 'sending'}>
-          {state === 'unavailable' ? t('survey.retry') : t('survey.submit')}
-        </button>
-      </form>
+    <div className="form-island" data-hydrated="true" onFocus={preloadSending} onPointerDown={preloadSending}>
+      <SurveyForm form={form} t={t} channels={channels} errorKeys={errorKeys} attempt={attempt} state={state} onValid={onValid} onInvalid={onInvalid} />
     </div>
   );
 }

@@ -1,20 +1,35 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { schemaResolver } from './schema-resolver';
+import { lazySchemaResolver } from './schema-resolver';
 import type { RequestReceipt } from '../../api/request-arguments';
-import { submitSupportRequest } from '../../api/submit-request';
 import { translator } from '../../i18n/translate';
 import { clearDraft, loadDraft, newDraft, saveDraft, type Draft } from '../../lib/draft';
-import { supportRequestSchema, type SupportRequest, type SupportRequestInput } from '../../schemas/support-request';
-import { CheckAnswers, type SendState } from './CheckAnswers';
-import { RequestConfirmation } from './RequestConfirmation';
+import type { SupportRequest, SupportRequestInput } from '../../schemas/support-request';
+import type { SendState } from './CheckAnswers';
 import { RequestFormStep } from './RequestFormStep';
-import { controlId, emptyRequest, type RequestField } from './request-fields';
+import { StepLoading } from './StepLoading';
+import { REQUEST_FIELDS, controlId, emptyRequest, type RequestField } from './request-fields';
 import { requestWording } from './request-wording';
 import type { ChannelOption, IslandProps } from './types';
+import { useErrorKeys } from './useErrorKeys';
 import { useErrorTitle } from './useErrorTitle';
 
 export const DRAFT_KEY = 'irtiqaa.supportRequest.draft';
+
+// Only the form step runs when the page opens (issue 18); the schema, the review and confirmation
+// steps and the API client load when the applicant starts on the form, or at the latest when needed.
+const resolver = lazySchemaResolver(() => import('../../schemas/support-request').then((m) => m.supportRequestSchema));
+const loadCheckAnswers = () => import('./CheckAnswers');
+const loadConfirmation = () => import('./RequestConfirmation');
+const loadSubmit = () => import('../../api/submit-request');
+const CheckAnswers = lazy(() => loadCheckAnswers().then((m) => ({ default: m.CheckAnswers })));
+const RequestConfirmation = lazy(() => loadConfirmation().then((m) => ({ default: m.RequestConfirmation })));
+const preloadLaterSteps = () => {
+  resolver.preload();
+  void loadCheckAnswers();
+  void loadConfirmation();
+  void loadSubmit();
+};
 
 interface Props extends IslandProps<'request'> {
   channels: ChannelOption[];
@@ -26,10 +41,10 @@ type Step = 'form' | 'review' | 'confirmation';
 
 /** /request: the form, "check your answers", then the confirmation (three steps, one page). */
 export default function SupportRequestForm({ locale, messages, channels, nextSteps, links }: Props) {
-  const t = translator(messages);
-  const wording = requestWording(t, links.privacy);
+  const t = useMemo(() => translator(messages), [messages]);
+  const wording = useMemo(() => requestWording(t, links.privacy), [t, links.privacy]);
   const form = useForm<SupportRequestInput, unknown, SupportRequest>({
-    resolver: schemaResolver(supportRequestSchema),
+    resolver,
     defaultValues: emptyRequest(locale),
     shouldFocusError: false,
   });
@@ -72,17 +87,18 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
 
+  const errorKeys = useErrorKeys(form.formState.errors, REQUEST_FIELDS);
   const hasErrors = step === 'form' && attempt > 0 && Object.keys(form.formState.errors).length > 0;
   useErrorTitle(hasErrors, t('form.error.titlePrefix'));
 
-  const onValid = (request: SupportRequest) => {
+  const onValid = useCallback((request: SupportRequest) => {
     trap.current = honeypot.current?.value ?? '';
     setReview(request);
     setSendState('idle');
     setStep('review');
     window.scrollTo(0, 0);
-  };
-  const onInvalid = () => setAttempt((n) => n + 1);
+  }, []);
+  const onInvalid = useCallback(() => setAttempt((n) => n + 1), []);
 
   const changeAnswer = (field: string) => {
     pendingFocus.current = controlId(field);
@@ -94,7 +110,11 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
     sending.current = true;
     setSendState('sending');
     const { idempotencyKey, startedAt } = draft.current;
-    const outcome = await submitSupportRequest(review, { idempotencyKey, startedAt, honeypot: trap.current });
+    // A lost connection before the API client was fetched is the same as one during the call.
+    const outcome = await loadSubmit().then(
+      ({ submitSupportRequest }) => submitSupportRequest(review, { idempotencyKey, startedAt, honeypot: trap.current }),
+      () => ({ ok: false, failure: { kind: 'unavailable' } }) as const,
+    );
     sending.current = false;
     if (outcome.ok) {
       clearDraft(DRAFT_KEY);
@@ -124,7 +144,7 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
   }[step];
 
   return (
-    <div className="form-island" data-step={step} data-hydrated="true">
+    <div className="form-island" data-step={step} data-hydrated="true" onFocus={preloadLaterSteps} onPointerDown={preloadLaterSteps}>
       <h1 ref={heading} tabIndex={-1}>{title}</h1>
       {step === 'form' && (
         <RequestFormStep
@@ -133,6 +153,7 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
           wording={wording}
           channels={channels}
           channelsHref={links.channels}
+          errorKeys={errorKeys}
           attempt={attempt}
           restored={restored}
           honeypot={honeypot}
@@ -140,12 +161,14 @@ export default function SupportRequestForm({ locale, messages, channels, nextSte
           onInvalid={onInvalid}
         />
       )}
-      {step === 'review' && review && (
-        <CheckAnswers request={review} t={t} labels={wording.label} channels={channels} sendState={sendState} refusalKey={refusalKey} onChange={changeAnswer} onSend={send} />
-      )}
-      {step === 'confirmation' && submitted && (
-        <RequestConfirmation request={submitted} locale={locale} t={t} nextSteps={nextSteps} trackHref={links.track} />
-      )}
+      <Suspense fallback={<StepLoading text={t('form.loading')} />}>
+        {step === 'review' && review && (
+          <CheckAnswers request={review} t={t} labels={wording.label} channels={channels} sendState={sendState} refusalKey={refusalKey} onChange={changeAnswer} onSend={send} />
+        )}
+        {step === 'confirmation' && submitted && (
+          <RequestConfirmation request={submitted} locale={locale} t={t} nextSteps={nextSteps} trackHref={links.track} />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import type { UseFormRegister } from 'react-hook-form';
+import { useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import type { KeyWithPrefix, Params } from '../../i18n/translate';
-import { COMMENT_MAX, RATINGS, RATING_DIMENSIONS, type SatisfactionSurveyInput } from '../../schemas/satisfaction-survey';
+import type { SatisfactionSurvey, SatisfactionSurveyInput } from '../../schemas/satisfaction-survey';
+import { COMMENT_MAX, RATINGS, RATING_DIMENSIONS } from '../../schemas/satisfaction-survey-rules';
 import { CharacterCount } from './CharacterCount';
 import { Field } from './Field';
 import { RadioGroup, firstOptionId } from './RadioGroup';
@@ -16,17 +17,20 @@ const RECOMMEND = Array.from({ length: 11 }, (_, n) => String(n));
 /** Where the error summary sends focus for a field: a radio group's first option. */
 export const surveyFieldTarget = (field: string) => (RADIO.has(field) ? firstOptionId(field) : field);
 
+type SurveyTranslate = (key: KeyWithPrefix<'survey.'>, params?: Params) => string;
+type SurveyControl = Control<SatisfactionSurveyInput, unknown, SatisfactionSurvey>;
+
 interface Props {
-  t: (key: KeyWithPrefix<'survey.'>, params?: Params) => string;
+  t: SurveyTranslate;
   register: UseFormRegister<SatisfactionSurveyInput>;
+  control: SurveyControl;
   message: (field: SurveyAnswerField) => string | undefined;
   errorPrefix: string;
   channels: ChannelOption[];
-  commentLength: number;
 }
 
 /** The channel used, the five ratings, the 0-10 recommendation and the comment (policy, detailed goal 6-t). */
-export function SurveyFields({ t, register, message, errorPrefix, channels, commentLength }: Props) {
+export function SurveyFields({ t, register, control, message, errorPrefix, channels }: Props) {
   return (
     <>
       <Field id="channel" label={t('survey.channel.label')} error={message('channel')} errorPrefix={errorPrefix}>
@@ -66,10 +70,16 @@ export function SurveyFields({ t, register, message, errorPrefix, channels, comm
         hint={t('survey.comment.hint')}
         error={message('comment')}
         errorPrefix={errorPrefix}
-        after={<CharacterCount id="comment-count" count={commentLength} max={COMMENT_MAX} text={(count, max) => t('survey.comment.count', { count, max })} />}
+        after={<CommentCount control={control} t={t} />}
       >
         {(control) => <textarea {...control} className="textarea" rows={5} dir="auto" {...register('comment')} />}
       </Field>
     </>
   );
+}
+
+/** The comment's character count, watching the field itself so typing re-renders only the count. */
+function CommentCount({ control, t }: { control: SurveyControl; t: SurveyTranslate }) {
+  const comment = useWatch({ control, name: 'comment' }) ?? '';
+  return <CharacterCount id="comment-count" count={[...comment.trim()].length} max={COMMENT_MAX} text={(count, max) => t('survey.comment.count', { count, max })} />;
 }

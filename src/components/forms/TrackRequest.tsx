@@ -1,16 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { schemaResolver } from './schema-resolver';
-import { lookUpStatus, type StatusAnswer } from '../../api/status-lookup';
+import { lazySchemaResolver } from './schema-resolver';
+import type { StatusAnswer } from '../../api/status-lookup';
 import { translator } from '../../i18n/translate';
-import { statusLookupSchema, type StatusLookup, type StatusLookupInput, type StatusLookupRule } from '../../schemas/status-lookup';
+import type { StatusLookup, StatusLookupInput, StatusLookupRule } from '../../schemas/status-lookup';
 import { summaryOf } from './ErrorSummary';
 import { ErrorSummary } from './ErrorSummary';
 import { Field } from './Field';
-import { StatusResult } from './StatusResult';
+import { StepLoading } from './StepLoading';
 import { latinDigitsAsTyped } from './digitsAsTyped';
 import type { IslandProps } from './types';
 import { useErrorTitle } from './useErrorTitle';
+
+// The lookup form runs when the page opens; its schema, the API client and the answer's view
+// load when the visitor starts on the form, or at the latest when they ask (issue 18).
+const resolver = lazySchemaResolver(() => import('../../schemas/status-lookup').then((m) => m.statusLookupSchema));
+const loadLookup = () => import('../../api/status-lookup');
+const loadResult = () => import('./StatusResult');
+const StatusResult = lazy(() => loadResult().then((m) => ({ default: m.StatusResult })));
+const preloadLookup = () => {
+  resolver.preload();
+  void loadLookup();
+  void loadResult();
+};
 
 interface Props extends IslandProps<'track'> {
   channelsHref: string;
@@ -20,7 +32,7 @@ interface Props extends IslandProps<'track'> {
 export default function TrackRequest({ locale, messages, channelsHref }: Props) {
   const t = translator(messages);
   const { register, handleSubmit, formState, setValue } = useForm<StatusLookupInput, unknown, StatusLookup>({
-    resolver: schemaResolver(statusLookupSchema),
+    resolver,
     defaultValues: { reference: '', phone_last4: '' },
     shouldFocusError: false,
   });
@@ -51,13 +63,16 @@ export default function TrackRequest({ locale, messages, channelsHref }: Props) 
     if (busy) return;
     setBusy(true);
     setAnswer(null);
-    const found = await lookUpStatus(lookup);
+    const found = await loadLookup().then(
+      ({ lookUpStatus }) => lookUpStatus(lookup),
+      (): StatusAnswer => ({ outcome: 'unavailable' }),
+    );
     setBusy(false);
     setAnswer(found);
   };
 
   return (
-    <div className="form-island" data-hydrated="true">
+    <div className="form-island" data-hydrated="true" onFocus={preloadLookup} onPointerDown={preloadLookup}>
       <form noValidate className="form" onSubmit={handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
         <ErrorSummary title={t('form.error.summaryTitle')} errors={summary} attempt={attempt} />
         <Field id="reference" label={t('track.reference.label')} hint={t('track.reference.hint')} error={message('reference')} errorPrefix={errorPrefix}>
@@ -71,7 +86,11 @@ export default function TrackRequest({ locale, messages, channelsHref }: Props) 
         <button type="submit" className="button" disabled={busy}>{t('track.submit')}</button>
       </form>
       <div ref={result} tabIndex={-1} className="track-result" aria-live="polite">
-        {answer && <StatusResult answer={answer} locale={locale} t={t} channelsHref={channelsHref} />}
+        {answer && (
+          <Suspense fallback={<StepLoading text={t('form.loading')} />}>
+            <StatusResult answer={answer} locale={locale} t={t} channelsHref={channelsHref} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -3,12 +3,8 @@ import { useForm } from 'react-hook-form';
 import { rateService, type LinkRefusal, type PrivatePage } from '../../api/private-page';
 import { formatDate } from '../../lib/date-display';
 import type { Locale } from '../../lib/locale';
-import {
-  satisfactionSurveySchema,
-  type SatisfactionSurvey,
-  type SatisfactionSurveyInput,
-  type SurveyRuleKey,
-} from '../../schemas/satisfaction-survey';
+import { satisfactionSurveySchema, type SatisfactionSurvey, type SatisfactionSurveyInput } from '../../schemas/satisfaction-survey';
+import type { SurveyRuleKey } from '../../schemas/satisfaction-survey-rules';
 import { ErrorSummary, summaryOf } from '../forms/ErrorSummary';
 import { schemaResolver } from '../forms/schema-resolver';
 import { SURVEY_ANSWER_FIELDS, SurveyFields, surveyFieldTarget, type SurveyAnswerField } from '../forms/SurveyFields';
@@ -107,7 +103,7 @@ export function BoundSurvey({ page, secret, t, locale, channels, onChanged, onLi
           message={message}
           errorPrefix={t('form.error.prefix')}
           channels={channels}
-          commentLength={[...(form.watch('comment') ?? '').trim()].length}
+          control={form.control}
         />
         <button type="submit" className="button" disabled={state === 'sending'}>
           {state === 'unavailable' ? t('survey.retry') : t('survey.submit')}

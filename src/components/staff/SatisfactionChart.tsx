@@ -1,4 +1,4 @@
-import { RATING_DIMENSIONS } from '../../schemas/satisfaction-survey';
+import { RATING_DIMENSIONS } from '../../schemas/satisfaction-survey-rules';
 import type { IslandTranslate } from '../../i18n/islands';
 import type { MonthlyAverages } from './satisfaction-stats';
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Session } from '@supabase/supabase-js';
 import { dropEndedSession, hasTwoFactorSession, listStaff, loadMembership, signOut, watchSession } from '../../api/staff';
 import type { StaffMember } from '../../api/staff-types';
@@ -130,7 +130,10 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
       <WorkspaceNav t={t} me={me} views={WORKSPACE_VIEWS} current={view?.name === 'request' ? 'queue' : (view?.name ?? '')} queueHref={lastQueue.current} toolLinks={toolLinks} />
       <main id="main" tabIndex={-1} className="workspace-main">
         <div data-staff-view>
-          {view?.render({ t, locale, me, staff, route, navigate, queueHref: lastQueue.current, lastOpened: lastOpened.current })}
+          {/* Each view loads when it is first shown (workspace-views.tsx, issue 18). */}
+          <Suspense fallback={<p role="status">{t('staff.loading')}</p>}>
+            {view?.render({ t, locale, me, staff, route, navigate, queueHref: lastQueue.current, lastOpened: lastOpened.current })}
+          </Suspense>
         </div>
       </main>
       <KeyboardHelp ref={help} t={t} />

@@ -1,5 +1,5 @@
 import type { SurveyRow } from '../../api/staff';
-import { RATING_DIMENSIONS, type RatingDimension } from '../../schemas/satisfaction-survey';
+import { RATING_DIMENSIONS, type RatingDimension } from '../../schemas/satisfaction-survey-rules';
 
 export type MonthlyAverages = { month: string; count: number; averages: Record<RatingDimension, number> }[];
 

@@ -1,16 +1,18 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { StaffMember } from '../../api/staff-types';
 import type { IslandKey, IslandTranslate } from '../../i18n/islands';
 import type { Locale } from '../../lib/locale';
 import { REQUEST_HANDLING_ROLES, STAFF_ROLES, type StaffRole } from '../../lib/workflow';
-import MyWork from './MyWork';
-import Queue from './Queue';
-import RegisterOnBehalf from './RegisterOnBehalf';
-import Reports from './Reports';
-import RequestDetail from './RequestDetail';
-import StaffAdmin from './StaffAdmin';
-import TeamLoad from './TeamLoad';
-import UndeliveredMessages from './UndeliveredMessages';
+
+// The sign-in page runs only what signing in needs; each view loads when it is first shown (issue 18).
+const MyWork = lazy(() => import('./MyWork'));
+const Queue = lazy(() => import('./Queue'));
+const RegisterOnBehalf = lazy(() => import('./RegisterOnBehalf'));
+const Reports = lazy(() => import('./Reports'));
+const RequestDetail = lazy(() => import('./RequestDetail'));
+const StaffAdmin = lazy(() => import('./StaffAdmin'));
+const TeamLoad = lazy(() => import('./TeamLoad'));
+const UndeliveredMessages = lazy(() => import('./UndeliveredMessages'));
 import type { Route } from './useHashRoute';
 
 /** What a view gets from the workspace shell. */
