@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { gotoIsland } from './support/forms';
 import { pdfText } from './support/pdf-text';
 import { openRequest, signIn } from './support/staff';
-import { decidedRequest, pdfBytes, pngWithHtml, privatePage, requestAwaitingReply, storedFor } from '../db/support/private-page';
+import { decidedRequest, pdfBytes, pngWithHtml, privatePage, requestAwaitingReply, requestFrom, storedFor } from '../db/support/private-page';
 import { requestId, submitRequest } from '../db/support/clients';
 import { submitFreshRequest } from '../db/support/staff-clients';
 import { serviceClient } from '../db/support/staff-clients';
@@ -257,10 +257,15 @@ test('messages: the beneficiary changes the ways in English (a lost connection k
 
 test('a connection stopped for too many wrong links, and a lost connection, are explained in both languages', async ({ page }) => {
   const { secret } = await submitFreshRequest();
-  // A connection of its own, as a proxy in front would say (the gateway appends the socket's address): only it is stopped.
-  const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
-  await page.route('**/functions/v1/private-page/**', (route) =>
-    route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': client } }));
+  // A connection of its own: the page's calls are sent on from a loopback address of their own (the
+  // gateway counts the socket's address), so only this client is stopped, not the other tests' browser.
+  const client = `stopped-${Math.floor(Math.random() * 1e9)}`;
+  await page.route('**/functions/v1/private-page/**', async (route) => {
+    const request = route.request();
+    if (request.method() === 'OPTIONS') return route.continue();
+    const answer = await requestFrom(client, request.url(), { method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? '' });
+    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+  });
   for (let i = 0; i < 20; i++) await privatePage('open', { secret: `${'B'.repeat(20)}${String(i).padStart(4, '0')}` }, client);
   for (const locale of ['ar', 'en'] as const) {
     await gotoIsland(page, pageOf(locale, secret));
