@@ -161,7 +161,7 @@ test.describe('staff', () => {
     await expect(page.getByTestId('contact-preferences')).toContainText('لا يصله البريد الإلكتروني');
     const { data } = await serviceClient().from('contact_preferences').select('sms, email').eq('request_id', await requestIdOf(reference)).single();
     expect(data).toEqual({ sms: true, email: false });
-    await expect(page.getByTestId('timeline')).toContainText('غيّر الموظف اختيار المستفيد للرسائل بطلب منه.');
+    await expect(page.getByTestId('timeline')).toContainText('تغيّر اختيار المستفيد للرسائل (منه في صفحته، أو من الموظف بطلب منه).');
   });
 
   test('recording the service delivered invites the beneficiary to rate it; an overdue request gets one apology and is flagged in the queue', async ({ page }) => {

@@ -7,6 +7,7 @@ import type { ChannelOption, IslandProps } from '../forms/types';
 import { BoundSurvey } from './BoundSurvey';
 import { Decision } from './Decision';
 import { LinkProblem } from './LinkProblem';
+import { Messages } from './Messages';
 import { ReplySection } from './ReplySection';
 import { SentReplies } from './SentReplies';
 import type { Association, PrivateLinks } from './types';
@@ -82,6 +83,7 @@ export default function PrivateRequest({ locale, messages, channels, links, asso
       )}
       {answer.replies.length > 0 && <SentReplies replies={answer.replies} t={t} locale={locale} />}
       {answer.decision && <Decision page={answer} decision={answer.decision} t={t} locale={locale} association={association} />}
+      <Messages key={JSON.stringify(answer.messages)} initial={answer.messages} secret={secret} t={t} onLinkRefused={onLinkRefused} />
       <BoundSurvey page={answer} secret={secret} t={t} locale={locale} channels={channels} onChanged={() => load(secret)} onLinkRefused={onLinkRefused} />
       <p className="muted">{t('private.keepPrivate', { days: PRIVATE_LINK_DAYS_AFTER_CLOSING })}</p>
     </div>

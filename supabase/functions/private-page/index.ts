@@ -4,11 +4,13 @@
 // POST /private-page/prepare  { secret, files: [{ name, type, size }] } -> { outcome: 'reserved', uploads: [{ object_name, token }] }
 // POST /private-page/reply    { secret, text, object_names, idempotency_key } -> { outcome: 'replied', at }
 // POST /private-page/rate     { secret, overall, ..., idempotency_key } -> { outcome: 'rated', at }
+// POST /private-page/messages { secret, sms, email, stopped }       -> { outcome: 'saved', messages } (./messages.ts)
 // The client whose wrong links are counted is the x-forwarded-for chain the platform delivers
 // (docs/ARCHITECTURE.md, "The private link, documents, who can read what").
 import { call, serviceClient } from '../_shared/database.ts';
 import { MAX_FILES, acceptOrDiscard, describedFiles, requireMatchingFiles, signedUploads } from '../_shared/documents.ts';
 import { type Body, json, optionalUuid, Refusal, serveActions, strings, text } from '../_shared/http.ts';
+import { setMessages } from './messages.ts';
 
 const service = serviceClient();
 
@@ -33,6 +35,8 @@ interface Outcome {
 
 serveActions({
   open: async (req, body) => json(await call(service, 'private_link_open', presented(req, body))),
+
+  messages: (req, body) => setMessages(service, presented(req, body), body),
 
   prepare: async (req, body) => {
     const reserved = await call<Outcome>(service, 'private_link_prepare_upload', { ...presented(req, body), p_files: describedFiles(body) });
