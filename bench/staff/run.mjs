@@ -36,7 +36,8 @@ async function workspaceModules() {
       resolveDir: root,
       loader: 'ts',
     },
-    bundle: true, format: 'esm', platform: 'node', write: false, external: ['@supabase/supabase-js'],
+    // Packages stay imports (pg, supabase-js, ...): only the project's own modules are bundled.
+    bundle: true, format: 'esm', platform: 'node', write: false, packages: 'external',
   });
   // Written inside the project, so the bundle's package imports resolve from its node_modules.
   const file = path.join(root, 'node_modules', '.cache', 'bench-staff-workspace.mjs');
