@@ -39,7 +39,7 @@ export type SupportRequestRow = Omit<QueueRow, 'possible_duplicate'> & Record<st
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
 export const REQUEST_EVENT_KINDS = [
   'submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences', 'reply', 'document',
-  'documents_checked', 'link_issued', 'duplicate_linked', 'duplicate_dismissed',
+  'documents_checked', 'link_issued', 'duplicate_linked', 'duplicate_dismissed', 'anonymised',
 ] as const;
 export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -56,6 +56,7 @@ export const REQUEST_EVENT_CODES = [
   'contact_preferences_changed',
   'messages_stopped',
   'messages_resumed',
+  'retention_expired',
 ] as const;
 export type EventCode = (typeof REQUEST_EVENT_CODES)[number];
 
