@@ -60,3 +60,8 @@ export const PERSONAL_DATA_MAP: readonly PersonalDataEntry[] = [
 export function noticeRows(): PersonalDataEntry[] {
   return PERSONAL_DATA_MAP.filter((e) => e.category !== 'staff');
 }
+
+/** The entry's name in the notice's labels (`privacy.map.field.<id>`): table and column, without the schema. */
+export function noticeFieldId(e: PersonalDataEntry): string {
+  return `${e.table.slice(e.table.indexOf('.') + 1)}_${e.column}`;
+}

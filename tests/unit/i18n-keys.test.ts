@@ -8,6 +8,7 @@ import { DUPLICATE_OUTCOMES, REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '..
 import { DOCUMENT_CALL_RULE_KEYS, STAFF_RULE_KEYS } from '../../src/components/staff/db-error';
 import { SHORTCUTS } from '../../src/components/staff/shortcuts';
 import { LOCALES } from '../../src/lib/locale';
+import { DATA_AUDIENCES, DATA_KEEPING, DATA_PURPOSES, DATA_REPLACEMENTS, noticeFieldId, noticeRows } from '../../src/lib/personal-data-map';
 import { OUTREACH_CHANNELS, OUTREACH_MOMENTS } from '../../supabase/functions/_shared/pure/moments.ts';
 import type { DeadlineState } from '../../src/lib/deadlines';
 import { stepsAhead } from '../../src/lib/request-journey';
@@ -65,8 +66,11 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'handling.step*.*': null,
   'home.action.*.text': null,
   'home.action.*.title': null,
-  'privacy.s*.heading': null,
-  'privacy.s*.text': null,
+  'privacy.map.field.*': [noticeRows().map(noticeFieldId)],
+  'privacy.map.kept.*': [DATA_KEEPING],
+  'privacy.map.purpose.*': [DATA_PURPOSES],
+  'privacy.map.replacement.*': [DATA_REPLACEMENTS],
+  'privacy.map.seenBy.*': [DATA_AUDIENCES],
   'private.role.*': [STAFF_ROLES],
   'request.category.*': [BENEFICIARY_CATEGORIES],
   'request.requestType.*': [REQUEST_TYPES],
