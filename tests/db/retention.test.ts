@@ -72,7 +72,7 @@ describe('the retention job', () => {
     expect(data).toMatchObject({ reference: old.reference, full_name: '', national_id: '' });
     expect(data!.anonymised_at).not.toBeNull();
     const found = await officer.rpc('search_requests', { p_query: old.national_id }).select('id');
-    expect((found.data ?? []).map((r: { id: string }) => r.id)).not.toContain(expired.id);
+    expect(((found.data ?? []) as { id: string }[]).map((r) => r.id)).not.toContain(expired.id);
   });
 
   it('a file Storage did not remove stays queued, unreadable by staff, and the next run removes it', async () => {
