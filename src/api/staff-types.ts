@@ -39,7 +39,7 @@ export type SupportRequestRow = Omit<QueueRow, 'possible_duplicate'> & Record<st
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
 export const REQUEST_EVENT_KINDS = [
   'submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences', 'reply', 'document',
-  'documents_checked', 'link_issued', 'duplicate_linked', 'duplicate_dismissed', 'anonymised',
+  'documents_checked', 'link_issued', 'duplicate_linked', 'duplicate_dismissed', 'anonymised', 'data_request',
 ] as const;
 export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -57,6 +57,12 @@ export const REQUEST_EVENT_CODES = [
   'messages_stopped',
   'messages_resumed',
   'retention_expired',
+  'data_request_received',
+  'data_request_extended',
+  'data_request_done',
+  'data_request_refused',
+  'data_request_kept',
+  'deletion_requested',
 ] as const;
 export type EventCode = (typeof REQUEST_EVENT_CODES)[number];
 

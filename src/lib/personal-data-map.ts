@@ -53,6 +53,9 @@ export const PERSONAL_DATA_MAP: readonly PersonalDataEntry[] = [
   entry('internal.outbox', 'last_error', 'contact', 'contact', 'nobody', 'retention', 'removed'),
   entry('internal.status_lookup_failures', 'client', 'connection', 'protect', 'nobody', 'an_hour', 'row_deleted'),
   entry('internal.private_link_failures', 'client_hash', 'connection', 'protect', 'nobody', 'an_hour', 'row_deleted'),
+  entry('public.data_requests', 'details', 'conversation', 'assess', 'beneficiary_and_staff', 'retention', 'dash'),
+  entry('public.data_requests', 'extension_reason', 'conversation', 'assess', 'beneficiary_and_staff', 'retention', 'dash'),
+  entry('public.data_requests', 'outcome_note', 'conversation', 'assess', 'beneficiary_and_staff', 'retention', 'dash'),
   entry('public.staff', 'full_name', 'staff', 'work', 'all_staff', 'membership', 'kept'),
 ];
 

@@ -5,9 +5,9 @@
  * category, city and ratings stay, so the service figures do not change. The retention job
  * (the `retention` Edge Function, daily) does this for every request closed longer ago than
  * internal.retention_after_closing().
- * The append-only triggers let this one function, for the request it names in
- * `irtiqaa.anonymising` for its transaction (nothing the API reaches can set it), replace those
- * fields and nothing else.
+ * The append-only triggers let this function (and a correction, 20261201180600_data_requests.sql),
+ * for the request it names in `irtiqaa.rewriting` for its transaction (nothing the API reaches can
+ * set it), replace those fields and nothing else.
  */
 
 /* ---------------------------------------------------------------------------------------- */
@@ -33,10 +33,10 @@ alter table public.support_requests
 /* The append-only rules, and their one exception                                            */
 /* ---------------------------------------------------------------------------------------- */
 
-/** The request internal.anonymise_request() is anonymising in this transaction, if any. */
-create function internal.anonymising_request() returns uuid
+/** The request whose submitted fields this transaction replaces (anonymising, or a correction the beneficiary asked for), if any. */
+create function internal.rewriting_request() returns uuid
 language sql stable as $$
-  select nullif(current_setting('irtiqaa.anonymising', true), '')::uuid
+  select nullif(current_setting('irtiqaa.rewriting', true), '')::uuid
 $$;
 
 create or replace function internal.support_requests_before_update() returns trigger
@@ -53,9 +53,9 @@ declare
   waited interval;
   by_beneficiary boolean;
 begin
-  -- Anonymising (internal.anonymise_request, for this request and transaction only) replaces the
-  -- submitted fields as the data map says; it moves nothing.
-  if internal.anonymising_request() is not distinct from new.id then
+  -- Anonymising (internal.anonymise_request) or a correction the beneficiary asked for
+  -- (decide_data_request), for this request and transaction only, replaces submitted fields; it moves nothing.
+  if internal.rewriting_request() is not distinct from new.id then
     new.updated_at := now();
     return new;
   end if;
@@ -128,7 +128,7 @@ create or replace function internal.refuse_event_change() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   if tg_op = 'UPDATE' then
-    if internal.anonymising_request() is not distinct from old.request_id
+    if internal.rewriting_request() is not distinct from old.request_id
        and (to_jsonb(new) - 'note') = (to_jsonb(old) - 'note') then
       return new;
     end if;
@@ -143,7 +143,7 @@ create or replace function internal.refuse_document_change() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   if tg_op = 'UPDATE' then
-    if internal.anonymising_request() is not distinct from old.request_id
+    if internal.rewriting_request() is not distinct from old.request_id
        and (to_jsonb(new) - 'original_name') = (to_jsonb(old) - 'original_name') then
       return new;
     end if;
@@ -197,7 +197,7 @@ begin
   if target.id is null or target.anonymised_at is not null then
     return '{}';
   end if;
-  perform set_config('irtiqaa.anonymising', target.id::text, true);
+  perform set_config('irtiqaa.rewriting', target.id::text, true);
   for entry in
     select m.table_name,
            bool_or(m.replacement = 'row_deleted') as deletes,
@@ -225,7 +225,7 @@ begin
   select coalesce(array_agg(object_name order by object_name), '{}') into files from queued;
   insert into public.request_events (request_id, kind, code, actor_id, actor_role)
   values (target.id, 'anonymised', p_code, p_actor, (select s.role from public.staff s where s.user_id = p_actor));
-  perform set_config('irtiqaa.anonymising', '', true);
+  perform set_config('irtiqaa.rewriting', '', true);
   return files;
 end;
 $$;
@@ -287,8 +287,8 @@ language sql volatile security definer set search_path = '' as $$
 $$;
 
 -- The append-only triggers run as whoever writes; only this function's own writes pass them.
-revoke all on function internal.anonymising_request() from public, anon, authenticated, service_role;
-grant execute on function internal.anonymising_request() to authenticated, service_role;
+revoke all on function internal.rewriting_request() from public, anon, authenticated, service_role;
+grant execute on function internal.rewriting_request() to authenticated, service_role;
 revoke all on function internal.personal_data_replacement(text),
   internal.anonymise_request(uuid, public.request_event_code, uuid)
   from public, anon, authenticated, service_role;
