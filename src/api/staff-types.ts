@@ -1,4 +1,5 @@
 import type { Channel } from '../schemas/channels';
+import type { CorrectableField, DataRequestKind, DataRequestOutcome } from '../lib/data-requests';
 import type { RequestStatus, StaffRole } from '../lib/workflow';
 import type { OutreachChannel, OutreachMoment } from '../../supabase/functions/_shared/pure/moments.ts';
 
@@ -158,4 +159,22 @@ export interface StaffLoadRow {
   open_requests: number;
   waiting: number;
   overdue: number;
+}
+
+/** A row of public.data_requests, with its request's reference (docs/ARCHITECTURE.md, "Personal data: the map, retention, rights"). */
+export interface DataRequestRow {
+  id: string;
+  request_id: string;
+  kind: DataRequestKind;
+  field: CorrectableField | null;
+  details: string | null;
+  channel: string;
+  received_at: string;
+  due_by: string;
+  extended_at: string | null;
+  extension_reason: string | null;
+  outcome: DataRequestOutcome | null;
+  outcome_note: string | null;
+  decided_at: string | null;
+  support_requests: { reference: string } | null;
 }
