@@ -214,7 +214,10 @@ begin
     elsif entry.table_name = 'public.support_requests' then
       execute format('update public.support_requests set %s, anonymised_at = now() where id = $1', entry.assignments) using target.id;
     elsif entry.assignments is not null then
-      execute format('update %s set %s where request_id = $1', entry.table_name, entry.assignments) using target.id;
+      -- A message still waiting to be sent (the confirmation of a deletion) keeps its address until it
+      -- is sent or failed; the retention run empties it then (public.start_retention_run).
+      execute format('update %s set %s where request_id = $1%s', entry.table_name, entry.assignments,
+        case when entry.table_name = 'internal.outbox' then ' and state in (''sent'', ''failed'')' else '' end) using target.id;
     end if;
   end loop;
   with queued as (
@@ -235,7 +238,8 @@ $$;
 /* ---------------------------------------------------------------------------------------- */
 
 /**
- * Starts a run: forgets the connection records the data map keeps about an hour, and answers the
+ * Starts a run: forgets the connection records the data map keeps about an hour and the addresses of
+ * anonymised requests' last messages once sent, and answers the
  * requests past retention (a final status reached longer ago than internal.retention_after_closing(),
  * not yet anonymised; at most `p_limit`, oldest first) and the files still queued for removal.
  */
@@ -244,6 +248,10 @@ language plpgsql volatile security definer set search_path = '' as $$
 begin
   delete from internal.status_lookup_failures f where f.failed_at < now() - interval '1 hour';
   delete from internal.private_link_failures f where f.failed_at < now() - interval '1 hour';
+  -- The last messages of anonymised requests, once sent or failed: their addresses go as the map says.
+  update internal.outbox o set recipient = '', last_error = null
+    from public.support_requests r
+   where r.id = o.request_id and r.anonymised_at is not null and o.state in ('sent', 'failed') and o.recipient <> '';
   return jsonb_build_object(
     'requests', coalesce((
       select jsonb_agg(r.id order by r.status_changed_at) from (

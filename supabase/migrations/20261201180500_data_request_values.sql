@@ -16,3 +16,9 @@ alter type public.request_event_code add value 'data_request_done';
 alter type public.request_event_code add value 'data_request_refused';
 alter type public.request_event_code add value 'data_request_kept';
 alter type public.request_event_code add value 'deletion_requested';
+
+-- What the beneficiary is told (docs/ARCHITECTURE.md, "Outreach"): rows in 20261201180600_data_requests.sql.
+alter type public.outreach_moment add value 'data_request_extended';
+alter type public.outreach_moment add value 'data_request_done';
+alter type public.outreach_moment add value 'data_request_refused';
+alter type public.outreach_moment add value 'data_request_kept';

@@ -75,6 +75,14 @@ insert into internal.personal_data_map (table_name, column_name, category, purpo
   ('public.data_requests', 'extension_reason', 'conversation', 'assess', 'beneficiary_and_staff', 'retention', 'dash'),
   ('public.data_requests', 'outcome_note', 'conversation', 'assess', 'beneficiary_and_staff', 'retention', 'dash');
 
+-- The beneficiary is told of an extension and of the outcome, on the channels they chose. Not the
+-- decision: a beneficiary who stopped messages is not written to.
+insert into internal.outreach_moments (moment, event_kind, to_status, event_code, is_decision, carries_note) values
+  ('data_request_extended', 'data_request', null, 'data_request_extended', false, true),
+  ('data_request_done',     'data_request', null, 'data_request_done',     false, false),
+  ('data_request_refused',  'data_request', null, 'data_request_refused',  false, true),
+  ('data_request_kept',     'data_request', null, 'data_request_kept',     false, true);
+
 /* ---------------------------------------------------------------------------------------- */
 /* Received                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
@@ -217,17 +225,19 @@ begin
       perform internal.refuse('corrected_value_invalid', 'corrected_value');
     end;
     perform set_config('irtiqaa.rewriting', '', true);
-  elsif chosen = 'done' then
-    perform internal.anonymise_request(target.request_id, 'deletion_requested', me.user_id);
-    perform pg_notify('irtiqaa_wake_function', 'retention');
   end if;
   update public.data_requests d
      set outcome = chosen, outcome_note = note, decided_by = me.user_id, decided_at = now()
    where d.id = target.id returning * into changed;
+  -- Its message is queued with the beneficiary's address before a deletion removes it.
   insert into public.request_events (request_id, kind, code, actor_id, actor_role, note, data_request_id)
   values (target.request_id, 'data_request',
           case chosen when 'done' then 'data_request_done' when 'refused' then 'data_request_refused' else 'data_request_kept' end::public.request_event_code,
           me.user_id, me.role, note, target.id);
+  if chosen = 'done' and target.kind <> 'correction' then
+    perform internal.anonymise_request(target.request_id, 'deletion_requested', me.user_id);
+    perform pg_notify('irtiqaa_wake_function', 'retention');
+  end if;
   return changed;
 end;
 $$;

@@ -11,13 +11,14 @@ import { callFunction, pdfBytes, privatePage, requestAwaitingReply, staffAs, sto
 const query = <T = Record<string, unknown>>(sql: string, args: unknown[] = []) => withDb(async (db) => (await db.query(sql, args)).rows as T[]);
 const DAY_MS = 86_400_000;
 const refusal = (r: { error: { message: string } | null }) => r.error?.message;
-
-async function requestWithDocument() {
-  const request = await requestAwaitingReply();
-  const { names } = await uploadForReply(request.secret, [{ name: 'هوية.pdf', type: 'application/pdf', bytes: pdfBytes(2000) }]);
-  await privatePage('reply', { secret: request.secret, text: 'أرفقت الهوية', object_names: names });
-  return { ...request, file: names[0]! };
-}
+/** The messages about data requests queued for the beneficiary (the outbox: docs/ARCHITECTURE.md, "Outreach"), and whether each goes to the mobile they gave. */
+const mobileOf = new Map<string, string>();
+const rememberMobile = async (requestId: string) =>
+  mobileOf.set(requestId, (await query<{ mobile: string }>('select mobile from public.support_requests where id = $1', [requestId]))[0]!.mobile);
+const messagesFor = async (requestId: string) =>
+  (await query<{ moment: string; channel: string; recipient: string }>(
+    `select moment::text, channel, recipient from internal.outbox where request_id = $1 and moment::text like 'data_request_%' order by id`, [requestId],
+  )).map(({ moment, channel, recipient }) => ({ moment, channel, to_beneficiary: recipient === mobileOf.get(requestId) }));
 
 describe('the rules, once per layer', () => {
   it('internal.data_request_days(), the enums and the correctable fields match src/lib/data-requests.ts', async () => {
@@ -66,6 +67,8 @@ describe('staff', () => {
     expect(extended.error).toBeNull();
     expect(Date.parse(extended.data.due_by) - before!.due_by.getTime()).toBe(DATA_REQUEST_DAYS * DAY_MS);
     expect(refusal(await supervisor.rpc('extend_data_request', { p_id: asked.body.id, p_reason: 'مرة أخرى' }))).toBe('data_request_extended_once');
+    await rememberMobile(request.id);
+    expect(await messagesFor(request.id)).toEqual([{ moment: 'data_request_extended', channel: 'sms', to_beneficiary: true }]);
   });
 
   it('carry out a correction: the field takes the confirmed value under the submission\'s checks', async () => {
@@ -81,6 +84,7 @@ describe('staff', () => {
 
   it('carry out a deletion: the request is anonymised and its files leave Storage; keeping it needs a legal reason', async () => {
     const request = await requestWithDocument();
+    await rememberMobile(request.id);
     const asked = await privatePage('ask', { secret: request.secret, kind: 'deletion' });
     const supervisor = await staffAs('supervisor');
     expect(refusal(await supervisor.rpc('decide_data_request', { p_id: asked.body.id, p_outcome: 'kept_for_legal_reason' }))).toBe('outcome_reason_required');
@@ -88,6 +92,8 @@ describe('staff', () => {
     expect(await query('select full_name, national_id, mobile, anonymised_at is not null as anonymised from public.support_requests where id = $1', [request.id]))
       .toEqual([{ full_name: '', national_id: '', mobile: '', anonymised: true }]);
     expect(await query(`select code from public.request_events where request_id = $1 and kind = 'anonymised'`, [request.id])).toEqual([{ code: 'deletion_requested' }]);
+    // The beneficiary is told, at the number they gave: the message was queued before the deletion.
+    expect(await messagesFor(request.id)).toEqual([{ moment: 'data_request_done', channel: 'sms', to_beneficiary: true }]);
     // The retention run (woken at once locally; daily on a hosted project) removes the queued files.
     await callFunction('retention', 'run', { source: 'schedule' }, { token: LOCAL_SERVICE_ROLE_KEY });
     expect((await storedFor(request.id)).files).toEqual([]);
@@ -99,6 +105,8 @@ describe('staff', () => {
     const asked = await privatePage('ask', { secret: request.secret, kind: 'deletion' });
     const kept = await (await staffAs('admin')).rpc('decide_data_request', { p_id: asked.body.id, p_outcome: 'kept_for_legal_reason', p_note: 'نظام حفظ سجلات الجمعيات يلزمنا بحفظه' });
     expect(kept.error).toBeNull();
+    await rememberMobile(request.id);
+    expect(await messagesFor(request.id)).toEqual([{ moment: 'data_request_kept', channel: 'sms', to_beneficiary: true }]);
     expect((await storedFor(request.id)).files).toEqual([request.file]);
     expect(await query('select anonymised_at from public.support_requests where id = $1', [request.id])).toEqual([{ anonymised_at: null }]);
   });
