@@ -20,6 +20,13 @@ const messagesFor = async (requestId: string) =>
     `select moment::text, channel, recipient from internal.outbox where request_id = $1 and moment::text like 'data_request_%' order by id`, [requestId],
   )).map(({ moment, channel, recipient }) => ({ moment, channel, to_beneficiary: recipient === mobileOf.get(requestId) }));
 
+async function requestWithDocument() {
+  const request = await requestAwaitingReply();
+  const { names } = await uploadForReply(request.secret, [{ name: 'هوية.pdf', type: 'application/pdf', bytes: pdfBytes(2000) }]);
+  await privatePage('reply', { secret: request.secret, text: 'أرفقت الهوية', object_names: names });
+  return { ...request, file: names[0]! };
+}
+
 describe('the rules, once per layer', () => {
   it('internal.data_request_days(), the enums and the correctable fields match src/lib/data-requests.ts', async () => {
     const [row] = await query(`select internal.data_request_days() as days, internal.correctable_fields() as fields,
