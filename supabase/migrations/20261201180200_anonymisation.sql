@@ -39,89 +39,12 @@ language sql stable as $$
   select nullif(current_setting('irtiqaa.rewriting', true), '')::uuid
 $$;
 
-create or replace function internal.support_requests_before_update() returns trigger
-language plpgsql security definer set search_path = '' as $$
-declare
-  -- Columns the workflow may change; everything else is what the beneficiary submitted.
-  workflow_columns constant text[] := array['status', 'status_changed_at', 'assigned_to', 'decision_due_from',
-    'decision_due_by', 'waiting_since', 'time_waiting', 'decided_at', 'decided_by', 'decision_note', 'updated_at'];
-  me public.staff;
-  move internal.request_transitions;
-  leaving internal.request_statuses;
-  entering internal.request_statuses;
-  note text := internal.pending_note();
-  waited interval;
-  by_beneficiary boolean;
-begin
-  -- Anonymising (internal.anonymise_request) or a correction the beneficiary asked for
-  -- (decide_data_request), for this request and transaction only, replaces submitted fields; it moves nothing.
-  if internal.rewriting_request() is not distinct from new.id then
-    new.updated_at := now();
-    return new;
-  end if;
-
-  if (to_jsonb(new) - workflow_columns) is distinct from (to_jsonb(old) - workflow_columns) then
-    perform internal.refuse('field_not_editable', null, '42501');
-  end if;
-
-  -- The derived workflow fields are the database's own: they change only through a move below.
-  new.status_changed_at := old.status_changed_at;
-  new.waiting_since := old.waiting_since;
-  new.time_waiting := old.time_waiting;
-  new.decision_due_from := old.decision_due_from;
-  new.decision_due_by := old.decision_due_by;
-  new.decided_at := old.decided_at;
-  new.decided_by := old.decided_by;
-  new.decision_note := old.decision_note;
-
-  if new.status is distinct from old.status then
-    -- Anyone else moving a request is an active staff member.
-    by_beneficiary := internal.beneficiary_reply_request() is not distinct from new.id;
-    if not by_beneficiary then
-      me := internal.require_active_staff();
-    end if;
-    select * into move from internal.request_transitions t where t.from_status = old.status and t.to_status = new.status;
-    if not found then
-      perform internal.refuse('transition_not_allowed', 'status', 'P0001');
-    end if;
-    select * into leaving from internal.request_statuses s where s.status = old.status;
-    select * into entering from internal.request_statuses s where s.status = new.status;
-    if by_beneficiary then
-      -- The beneficiary answered what they were asked: only back to review, from waiting on them.
-      if not (leaving.pauses_decision_clock and move.action = 'resume_review') then
-        perform internal.refuse('transition_not_allowed', 'status', 'P0001');
-      end if;
-    else
-      if not (me.role = any (move.roles)) then
-        perform internal.refuse('role_not_allowed', 'status', '42501');
-      end if;
-      if move.note_refusal is not null and note is null then
-        perform internal.refuse(move.note_refusal, 'note', 'P0001');
-      end if;
-    end if;
-
-    new.status_changed_at := now();
-    -- The clock stops while the request waits on the beneficiary and the window moves on by as long.
-    if entering.pauses_decision_clock then
-      new.waiting_since := now();
-    elsif leaving.pauses_decision_clock then
-      waited := now() - old.waiting_since;
-      new.waiting_since := null;
-      new.time_waiting := old.time_waiting + waited;
-      new.decision_due_from := old.decision_due_from + waited;
-      new.decision_due_by := old.decision_due_by + waited;
-    end if;
-    if entering.is_decision then
-      new.decided_at := now();
-      new.decided_by := me.user_id;
-      new.decision_note := note;
-    end if;
-  end if;
-
-  new.updated_at := now();
-  return new;
-end;
-$$;
+-- The workflow's update trigger refuses every change to what the beneficiary submitted; for the
+-- request this transaction rewrites it does not run (the rewrite sets updated_at itself).
+drop trigger support_requests_workflow on public.support_requests;
+create trigger support_requests_workflow before update on public.support_requests
+  for each row when (internal.rewriting_request() is distinct from new.id)
+  execute function internal.support_requests_before_update();
 
 /** History is append-only; anonymising may replace the text of its notes and nothing else. */
 create or replace function internal.refuse_event_change() returns trigger
@@ -212,7 +135,7 @@ begin
     if entry.deletes then
       execute format('delete from %s where request_id = $1', entry.table_name) using target.id;
     elsif entry.table_name = 'public.support_requests' then
-      execute format('update public.support_requests set %s, anonymised_at = now() where id = $1', entry.assignments) using target.id;
+      execute format('update public.support_requests set %s, anonymised_at = now(), updated_at = now() where id = $1', entry.assignments) using target.id;
     elsif entry.assignments is not null then
       -- A message still waiting to be sent (the confirmation of a deletion) keeps its address until it
       -- is sent or failed; the retention run empties it then (public.start_retention_run).

@@ -220,7 +220,7 @@ begin
       else value end;
     perform set_config('irtiqaa.rewriting', target.request_id::text, true);
     begin
-      execute format('update public.support_requests set %I = $1 where id = $2', target.field) using value, target.request_id;
+      execute format('update public.support_requests set %I = $1, updated_at = now() where id = $2', target.field) using value, target.request_id;
     exception when check_violation then
       perform internal.refuse('corrected_value_invalid', 'corrected_value');
     end;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COPY_SECTIONS } from '../../src/components/private/data-copy-html';
 import { CORRECTABLE_FIELDS, DATA_REQUEST_DAYS, DATA_REQUEST_KINDS, DATA_REQUEST_OUTCOMES } from '../../src/lib/data-requests';
 import { LOCAL_SERVICE_ROLE_KEY, withDb } from './support/clients';
 import { callFunction, pdfBytes, privatePage, requestAwaitingReply, staffAs, storedFor, uploadForReply } from './support/private-page';
@@ -127,6 +128,7 @@ describe('the copy of everything held', () => {
     await privatePage('ask', { secret: request.secret, kind: 'withdraw_consent', details: 'لم أعد أحتاج الدعم' });
     const { status, body } = await privatePage('copy', { secret: request.secret });
     expect(status).toBe(200);
+    expect(Object.keys(body.copy).sort()).toEqual([...COPY_SECTIONS].sort());
     const [held] = await query<Record<string, unknown>>('select full_name, national_id, mobile, email, city, description from public.support_requests where id = $1', [request.id]);
     expect(body.copy.personal_data).toMatchObject(held!);
     expect(body.copy.personal_data).not.toHaveProperty('search_text');

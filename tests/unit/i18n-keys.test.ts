@@ -7,6 +7,7 @@ import { MY_WORK_SECTIONS } from '../../src/api/staff';
 import { DUPLICATE_OUTCOMES, REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
 import { DOCUMENT_CALL_RULE_KEYS, STAFF_RULE_KEYS } from '../../src/components/staff/db-error';
 import { SHORTCUTS } from '../../src/components/staff/shortcuts';
+import { COPY_SECTIONS } from '../../src/components/private/data-copy-html';
 import { CORRECTABLE_FIELDS, DATA_REQUEST_KINDS, DATA_REQUEST_OUTCOMES } from '../../src/lib/data-requests';
 import { LOCALES } from '../../src/lib/locale';
 import { DATA_AUDIENCES, DATA_KEEPING, DATA_PURPOSES, DATA_REPLACEMENTS, noticeFieldId, noticeRows } from '../../src/lib/personal-data-map';
@@ -77,6 +78,7 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'private.data.*': [['unavailable', 'request_anonymised']],
   'private.data.field.*': [CORRECTABLE_FIELDS],
   'private.data.kind.*': [DATA_REQUEST_KINDS],
+  'private.data.section.*': [COPY_SECTIONS],
   'private.role.*': [STAFF_ROLES],
   'request.category.*': [BENEFICIARY_CATEGORIES],
   'request.requestType.*': [REQUEST_TYPES],

@@ -4,7 +4,7 @@ import { CORRECTABLE_FIELDS, DATA_REQUEST_DAYS, DATA_REQUEST_KINDS, type Correct
 import { formatDate } from '../../lib/date-display';
 import type { Locale } from '../../lib/locale';
 import { dataRequestProblem, type DataRequestRuleKey } from '../../schemas/data-request-rules';
-import { dataCopyHtml } from './data-copy-html';
+import { COPY_SECTIONS, dataCopyHtml } from './data-copy-html';
 import type { PrivateTranslate } from './types';
 
 interface Props {
@@ -50,8 +50,9 @@ export function DataRights({ secret, reference, t, locale, onLinkRefused }: Prop
       return setCopyState('unavailable');
     }
     const name = `${reference}-${t('private.data.fileName')}`;
+    const heading = (section: string) => ((COPY_SECTIONS as readonly string[]).includes(section) ? t(`private.data.section.${section as (typeof COPY_SECTIONS)[number]}`) : section);
     if (format === 'json') save(`${name}.json`, 'application/json', JSON.stringify(result.copy, null, 2));
-    else save(`${name}.html`, 'text/html', dataCopyHtml(result.copy, locale, t('private.data.copyTitle', { reference })));
+    else save(`${name}.html`, 'text/html', dataCopyHtml(result.copy, locale, t('private.data.copyTitle', { reference }), heading));
     setCopyState('saved');
   }
 
