@@ -2,13 +2,17 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/browser.mjs';
 import { apiUrl, siteUrl, staticHostUrl } from './config/ports.mjs';
 
+// The specs that sign staff in: they share the demo accounts (sessions, authenticator codes, the
+// admin's changes), so they run one at a time, beside the public pages' specs, also one at a time.
+const STAFF_SPECS = /(hostile-text|outreach|private-page|staff|two-factor|workspace)\.spec\.ts$/;
+
 // The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,
 // and a fresh embedded Supabase stack (its data in a temporary folder).
 export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: !!process.env.CI,
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list']],
@@ -17,7 +21,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } }],
+  projects: [
+    { name: 'public pages', testIgnore: STAFF_SPECS, workers: 1, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } },
+    { name: 'staff', testMatch: STAFF_SPECS, workers: 1, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } },
+  ],
   webServer: [
     {
       command: 'node supabase/local/stack.mjs --ephemeral',

@@ -5,6 +5,7 @@ import { DATA_REQUEST_RULE_KEYS } from '../schemas/data-request-rules';
 import { PRIVATE_PAGE_RULE_FIELDS, type PrivatePageRuleKey } from '../schemas/private-reply';
 import { SURVEY_RULE_FIELDS, type SatisfactionSurvey } from '../schemas/satisfaction-survey';
 import { supabaseAnonKey, supabaseUrl } from './config';
+import type { MessagesState } from './private-messages';
 import type { StatusFacts } from './status-lookup';
 
 /**
@@ -28,6 +29,8 @@ export interface PrivatePage extends StatusFacts {
   /** What staff wrote for the beneficiary when they last asked for information. */
   question: { text: string; at: string } | null;
   can_reply: boolean;
+  /** How the beneficiary hears about the request (src/api/private-messages.ts changes it). */
+  messages: MessagesState;
   documents_remaining: number;
   replies: { text: string; at: string; documents: SentDocument[] }[];
   decision: { outcome: 'accepted' | 'rejected'; at: string; reason: string | null; decided_by_role: StaffRole | null; full_name: string } | null;
@@ -44,9 +47,9 @@ export type SendFailure =
   | { kind: 'unavailable' };
 export type SendResult = { ok: true; at: string } | { ok: false; failure: SendFailure };
 
-type Answer = { status: number; body: Record<string, unknown> } | null;
+export type Answer = { status: number; body: Record<string, unknown> } | null;
 
-async function post(action: string, body: unknown): Promise<Answer> {
+export async function post(action: string, body: unknown): Promise<Answer> {
   try {
     const response = await fetch(`${supabaseUrl}/functions/v1/private-page/${action}`, {
       method: 'POST',
@@ -59,7 +62,7 @@ async function post(action: string, body: unknown): Promise<Answer> {
   }
 }
 
-const isRefusal = (body: Record<string, unknown>): body is LinkRefusal => body.outcome === 'not_found' || body.outcome === 'throttled';
+export const isRefusal = (body: Record<string, unknown>): body is LinkRefusal => body.outcome === 'not_found' || body.outcome === 'throttled';
 
 /** What an answer means: done (`success` names its outcome), the link refused, a rule broken, or try again. */
 function outcomeOf(answer: Answer, success: string, rules: Readonly<Record<string, string>>): SendResult {

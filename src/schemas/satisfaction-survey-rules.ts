@@ -1,3 +1,4 @@
+import { hiddenCharactersRule } from './hidden-characters';
 /**
  * The satisfaction survey (policy, detailed goals 5 and 6-t: rating the service is the
  * beneficiary's right, a tool for improvement, never for blame): what it rates, its limits and
@@ -21,6 +22,13 @@ export const SURVEY_RULE_FIELDS = {
   rating_ease_required: 'ease',
   recommend_range: 'recommend',
   comment_length: 'comment',
+  comment_characters: 'comment',
   locale_required: 'locale',
 } as const;
 export type SurveyRuleKey = keyof typeof SURVEY_RULE_FIELDS;
+
+/** The comment's rule (staff read it): at most COMMENT_MAX characters, none of the hidden ones a description refuses. */
+export function commentRule(comment: string): 'comment_length' | 'comment_characters' | null {
+  if ([...comment].length > COMMENT_MAX) return 'comment_length';
+  return hiddenCharactersRule('comment', comment);
+}

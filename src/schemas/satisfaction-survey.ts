@@ -2,7 +2,8 @@ import * as z from './zod';
 import { CHANNELS } from './channels';
 import { LOCALES } from '../lib/locale';
 import { REFERENCE_FORMAT, normaliseReference } from '../lib/reference';
-import { COMMENT_MAX, RATINGS, type RatingDimension } from './satisfaction-survey-rules';
+import { RATINGS, commentRule, type RatingDimension } from './satisfaction-survey-rules';
+import { ruledText } from './ruled-text';
 
 export * from './satisfaction-survey-rules';
 
@@ -27,7 +28,7 @@ export const satisfactionSurveySchema = z.object({
   speed: rating('speed'),
   ease: rating('ease'),
   recommend: z.union([z.literal(''), z.coerce.number().check(z.int(), z.minimum(0), z.maximum(10))], { error: 'recommend_range' }),
-  comment: z.pipe(z.string(), z.transform((s) => s.trim())).check(z.refine((s) => [...s].length <= COMMENT_MAX, { message: 'comment_length' })),
+  comment: ruledText((s) => s.trim(), commentRule),
   locale: z.enum(LOCALES, { error: 'locale_required' }),
 });
 

@@ -72,12 +72,21 @@ if (ephemeral) {
   }, 1000).unref();
 }
 
-function portIsFree(port) {
+function probePort(port) {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once('error', () => resolve(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/** Free, or freed within 3 s: the kernel may lend a port in its ephemeral range to an outgoing connection for a moment. */
+async function portIsFree(port) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (await probePort(port)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return false;
 }
 
 function fail(message) {

@@ -12,6 +12,9 @@ alter table public.satisfaction_surveys
   add constraint satisfaction_surveys_bound_to_request check (not through_private_link or request_id is not null);
 comment on column public.satisfaction_surveys.through_private_link is
   'Sent from the request''s private page: bound to it, one per request; a low score opened a follow-up.';
+-- Older comments are not checked again (not valid); every new one is.
+alter table public.satisfaction_surveys
+  add constraint satisfaction_surveys_comment_characters check (comment !~ internal.description_hidden_characters()) not valid;
 create unique index satisfaction_surveys_one_per_request_idx on public.satisfaction_surveys (request_id) where through_private_link;
 
 /* ---------------------------------------------------------------------------------------- */
@@ -34,6 +37,8 @@ begin
   if p_ease is null or p_ease not between 1 and 5 then perform internal.refuse('rating_ease_required', 'ease'); end if;
   if p_recommend is not null and p_recommend not between 0 and 10 then perform internal.refuse('recommend_range', 'recommend'); end if;
   if char_length(internal.js_trim(coalesce(p_comment, ''))) > 2000 then perform internal.refuse('comment_length', 'comment'); end if;
+  -- Staff read the comment: none of the hidden characters a description refuses (issue 15, hole 7).
+  if p_comment ~ internal.description_hidden_characters() then perform internal.refuse('comment_characters', 'comment'); end if;
   if p_locale is null or p_locale not in ('ar', 'en') then perform internal.refuse('locale_required', 'locale'); end if;
 end;
 $$;

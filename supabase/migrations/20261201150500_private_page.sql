@@ -6,6 +6,22 @@
  * staff notes, names of staff or documents staff added.
  */
 
+/**
+ * How the beneficiary hears about the request, as the page shows it (contact_preferences; read as
+ * internal.message_channels reads it): { sms, email, email_available, stopped }. Changed with
+ * private_link_set_messages (20261201190000_private_messages.sql).
+ */
+create function internal.private_page_messages(r public.support_requests) returns jsonb
+language sql stable set search_path = '' as $$
+  select jsonb_build_object(
+    'sms', coalesce(c.sms, true),
+    'email', coalesce(c.email, true) and r.email is not null,
+    'email_available', r.email is not null,
+    'stopped', c.stopped_at is not null)
+    from (select 1) one left join public.contact_preferences c on c.request_id = r.id
+$$;
+revoke all on function internal.private_page_messages(public.support_requests) from public, anon, authenticated, service_role;
+
 /** The page of the request a live link opens, or the link's refusal (private_link_for). */
 create function public.private_link_open(p_secret text, p_client text) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
@@ -38,6 +54,7 @@ begin
        join internal.request_statuses s on s.status = e.to_status
        where e.request_id = r.id and e.kind = 'status_changed' and s.pauses_decision_clock order by e.id desc limit 1),
     'can_reply', (select s.pauses_decision_clock from internal.request_statuses s where s.status = r.status),
+    'messages', internal.private_page_messages(r),
     'documents_remaining', (internal.request_document_limits()).max_files
       - (select count(*) from public.request_documents d where d.request_id = r.id),
     -- A reply's documents were accepted in its transaction: they share its time.

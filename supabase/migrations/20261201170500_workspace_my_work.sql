@@ -45,12 +45,13 @@ $$;
 /* ---------------------------------------------------------------------------------------- */
 
 /**
- * The kinds of event the beneficiary causes. Views that add such events (replies, documents)
- * add their kinds here with `create or replace`.
+ * The kinds of event the beneficiary causes: a low score's follow-up, a reply on the private page
+ * and its documents (record_came_back skips those of these kinds that staff or the portal wrote).
+ * Views that add such events add their kinds here with `create or replace`.
  */
 create function internal.beneficiary_event_kinds() returns public.request_event_kind[]
 language sql immutable parallel safe as $$
-  select array['follow_up']::public.request_event_kind[]
+  select array['follow_up', 'reply', 'document']::public.request_event_kind[]
 $$;
 
 -- Looking through every event of every open request at each "my work" would cost more as history
@@ -72,7 +73,8 @@ begin
   select e.request_id, max(e.created_at)
     from new_events e
     left join internal.request_statuses left_status on left_status.status = e.from_status
-   where e.kind = any (internal.beneficiary_event_kinds())
+   -- The beneficiary's own events have no actor; an overdue flag is the portal's, not theirs.
+   where (e.kind = any (internal.beneficiary_event_kinds()) and e.actor_id is null and e.code is distinct from 'overdue_flagged')
       or (e.kind = 'status_changed' and left_status.pauses_decision_clock)
    group by e.request_id
    order by e.request_id

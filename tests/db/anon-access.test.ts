@@ -77,6 +77,7 @@ describe('the public (anon key)', () => {
     ['mark_documents_checked', { p_request_id: crypto.randomUUID(), p_note: null }],
     ['reserve_staff_documents', { p_request_id: crypto.randomUUID(), p_files: [] }],
     ['private_link_open', { p_secret: 'x', p_client: 'y' }],
+    ['private_link_set_messages', { p_secret: 'x', p_client: 'y', p_sms: false, p_email: false, p_stopped: true }],
     ['private_link_reply', { p_secret: 'x', p_client: 'y', p_text: 'z', p_object_names: [], p_idempotency_key: null }],
     ['accept_staff_documents', { p_request_id: crypto.randomUUID(), p_object_names: [] }],
   ])('cannot call the staff function %s', async (fn, args) => {

@@ -58,6 +58,7 @@ describe('the survey on the private page', () => {
     const request = await decidedRequest('accepted');
     expect((await privatePage('rate', { secret: request.secret, ...ratings(0) })).body).toEqual({ code: 'rating_overall_required', field: 'overall' });
     expect((await privatePage('rate', { secret: request.secret, ...ratings(3, { comment: 'x'.repeat(2001) }) })).body).toEqual({ code: 'comment_length', field: 'comment' });
+    expect((await privatePage('rate', { secret: request.secret, ...ratings(3, { comment: 'x\u202Ey' }) })).body).toEqual({ code: 'comment_characters', field: 'comment' });
     expect((await privatePage('rate', { secret: request.secret, ...ratings(3, { channel: 'pigeon' }) })).body).toEqual({ code: 'channel_invalid', field: 'channel' });
   });
 });

@@ -10,7 +10,7 @@ const MARKER = 'قاسم مرصود';
 
 const ABUSES: Array<{ name: string; query: string; headers?: Record<string, string>; method?: string }> = [
   { name: 'or= on hidden columns', query: 'or=(national_id.eq.1000000008,mobile.like.*5*)' },
-  { name: 'embedding events', query: 'select=*,request_events(*)' },
+  { name: 'embedding events', query: 'select=*,request_events!request_events_request_id_fkey(*)' },
   { name: 'order= on a hidden column', query: 'select=reference&order=national_id.desc' },
   { name: 'limit=1000000', query: 'limit=1000000' },
   { name: 'Range 0-999999', query: 'select=*', headers: { Range: '0-999999', 'Range-Unit': 'items' } },

@@ -83,7 +83,8 @@ describe('no endpoint answers 5xx to hostile input, and none signs anyone in', (
         });
         const answer = await response.text();
         expect(response.status, `${response.status} ${answer}`).toBeLessThan(500);
-        expect(answer, `an answer names an internal object: ${answer}`).not.toMatch(internalNames);
+        // A refusal names no internal object (an answer's data may have a column named like one: first_name).
+        if (response.status >= 400) expect(answer, `a refusal names an internal object: ${answer}`).not.toMatch(internalNames);
         if (path.startsWith('/auth/v1/') && response.status >= 400 && response.headers.get('content-type') === 'application/json') {
           // GoTrue's error shapes: { code, message } (2024-01-01) or { code, error_code, msg }.
           const json = JSON.parse(answer);

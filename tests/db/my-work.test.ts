@@ -5,6 +5,7 @@ import { MY_WORK_SECTIONS } from '../../src/api/staff';
 import { REQUEST_STATUSES, STATUS_FACTS } from '../../src/lib/workflow';
 import { createUser, submitRequest, withDb } from './support/clients';
 import { clientAs, seededStaffByRole, serviceClient } from './support/staff-clients';
+import { decidedRequest, privatePage } from './support/private-page';
 import { insertRequests } from './support/workspace-fixtures';
 
 let staff: Awaited<ReturnType<typeof seededStaffByRole>>;
@@ -48,20 +49,18 @@ describe('my_work()', () => {
   });
 
   it('shows what came back from the beneficiary since I last opened it, until I open it again', async () => {
-    const { reference } = await submitRequest();
-    const { data: request } = await serviceClient().from('support_requests').select('id').eq('reference', reference).single();
-    const id = (request as { id: string }).id;
+    const { id, secret } = await decidedRequest('accepted');
     expect((await clientAs(member).rpc('assign_request', { p_request_id: id, p_assignee: member })).error).toBeNull();
     const client = clientAs(member);
     expect((await client.rpc('mark_request_seen', { p_request_id: id })).error).toBeNull();
     expect(ids((await myWork()).came_back)).not.toContain(id);
 
-    // The beneficiary rates the service poorly: a follow-up lands in the history.
-    const { error } = await serviceClient().rpc('submit_satisfaction_survey', {
-      p_reference: reference, p_channel: 'phone', p_overall: 1, p_courtesy: 2, p_clarity: 2, p_speed: 1, p_ease: 2,
-      p_recommend: 2, p_comment: '', p_locale: 'ar', p_idempotency_key: crypto.randomUUID(),
+    // The beneficiary rates the service poorly through their link: a follow-up lands in the history.
+    const rated = await privatePage('rate', {
+      secret, channel: 'phone', overall: 1, courtesy: 2, clarity: 2, speed: 1, ease: 2, recommend: 2, comment: '', locale: 'ar',
+      idempotency_key: crypto.randomUUID(),
     });
-    expect(error).toBeNull();
+    expect(rated.body).toMatchObject({ outcome: 'rated' });
     const work = await myWork();
     expect(ids(work.came_back)).toContain(id);
     expect(work.counts.came_back).toBeGreaterThanOrEqual(1);

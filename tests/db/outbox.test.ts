@@ -8,6 +8,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { anonClient, application, requestId, serviceClient, submitRequest, withDb } from './support/clients';
 import { clientAs, seededStaffByRole } from './support/staff-clients';
 import { allowSweep, eventsOf, makeOverdue, outboxOf, settleOutbox } from './support/outreach';
+import { privatePage } from './support/private-page';
 import type { StaffRole } from '../../src/lib/workflow';
 
 let as: Record<StaffRole, SupabaseClient>;
@@ -155,17 +156,20 @@ describe('staff write to the beneficiary', () => {
   });
 
   it('closes the follow-up of a low score with what was done, sent to the beneficiary', async () => {
+    // A low score opens a follow-up only through the request's private link, once it is decided (issue 14).
     const r = await submitted();
-    await anonClient().rpc('submit_satisfaction_survey', {
-      p_reference: r.reference, p_channel: '', p_overall: 1, p_courtesy: 2, p_clarity: 2, p_speed: 1, p_ease: 2,
-      p_recommend: null, p_comment: '', p_locale: 'ar', p_idempotency_key: crypto.randomUUID(),
+    await move(r.id, [...toDecision, ['authority', 'accepted']]);
+    const rated = await privatePage('rate', {
+      secret: r.private_link_secret, channel: '', overall: 1, courtesy: 2, clarity: 2, speed: 1, ease: 2, recommend: '', comment: '',
+      locale: 'ar', idempotency_key: crypto.randomUUID(),
     });
+    expect(rated.body).toMatchObject({ outcome: 'rated' });
     const officer = await staffAs('officer');
     expect((await officer.rpc('close_follow_up', { p_request_id: r.id, p_note: '' })).error?.message).toBe('note_required');
     const closed = await officer.rpc('close_follow_up', { p_request_id: r.id, p_note: 'اتصلنا بك واعتذرنا، وخصصنا لك موظفًا للمتابعة.' });
     expect(closed.error).toBeNull();
     expect(closed.data).toMatchObject({ kind: 'follow_up', code: 'follow_up_closed', actor_role: 'officer' });
-    expect(await moments(r.id)).toEqual(['request_received:sms', 'follow_up_closed:sms']);
+    expect(await moments(r.id)).toEqual(['request_received:sms', 'decision_accepted:sms', 'follow_up_closed:sms']);
     expect((await officer.rpc('close_follow_up', { p_request_id: r.id, p_note: 'again' })).error?.message).toBe('follow_up_not_open');
     const other = await submitted();
     expect((await officer.rpc('close_follow_up', { p_request_id: other.id, p_note: 'x' })).error?.message).toBe('follow_up_not_open');
@@ -255,7 +259,7 @@ describe('the notify function’s side of the outbox', () => {
       'attempts', 'channel', 'claim', 'decision_due_by', 'decision_due_from', 'first_name', 'id', 'link_path', 'locale', 'message',
       'moment', 'recipient', 'reference', 'retries', 'stop_path',
     ]);
-    expect(mine[0]).toMatchObject({ first_name: 'عبد الله', link_path: `/track/?ref=${r.reference}`, stop_path: expect.stringMatching(/^\/stop#/), message: null });
+    expect(mine[0]).toMatchObject({ first_name: 'عبد الله', link_path: expect.stringMatching(/^\/r\/#[A-Za-z0-9_-]{24}$/), stop_path: expect.stringMatching(/^\/stop#/), message: null });
     expect(JSON.stringify(mine)).not.toMatch(/1000000008|القحطاني|أحتاج/);
   });
 

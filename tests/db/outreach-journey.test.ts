@@ -7,6 +7,7 @@ import { ports } from '../../config/ports.mjs';
 import { anonClient, application, requestId } from './support/clients';
 import { clientAs, seededStaffByRole } from './support/staff-clients';
 import { allowSweep, makeOverdue, noRunSending, outboxOf, runNotify } from './support/outreach';
+import { privatePage } from './support/private-page';
 import { inboxMessages, messagesTo, smsAddress, waitForMessage, type InboxMessage } from '../support/inbox';
 import { serveTemplates } from '../support/published-templates';
 import type { StaffRole } from '../../src/lib/workflow';
@@ -49,7 +50,8 @@ describe('a beneficiary hears from us in their language, on the channels they ch
     const r = await submit({ p_mobile: mobile, p_email: `ar-${serial}@example.com`, p_locale: 'ar' });
     const sms = await waitForMessage(smsAddress(e164(mobile)), WAIT);
     const email = await waitForMessage(`ar-${serial}@example.com`, WAIT);
-    expect(sms.text.trim()).toMatch(new RegExp(`^وصل طلبك ${r.reference} تابعه: http://127\\.0\\.0\\.1:${ports.site}/track/\\?ref=${r.reference} للإيقاف: http://127\\.0\\.0\\.1:${ports.site}/stop#${r.reference.slice(4)}[0-9A-Z]{7}$`));
+    // Followed through the request's own private link (issue 14).
+    expect(sms.text.trim()).toMatch(new RegExp(`^وصل طلبك ${r.reference} تابعه: http://127\\.0\\.0\\.1:${ports.site}/r/#[A-Za-z0-9_-]{24} للإيقاف: http://127\\.0\\.0\\.1:${ports.site}/stop#${r.reference.slice(4)}[0-9A-Z]{7}$`));
     expect(email.subject).toBe(`استلمنا طلبك ${r.reference}`);
     expect(email.text).toContain('مرحبًا محمد،');
     expect(email.html).toContain('<html lang="ar" dir="rtl">');
@@ -62,7 +64,7 @@ describe('a beneficiary hears from us in their language, on the channels they ch
     const r = await submit({ p_mobile: mobile, p_email: `en-${serial}@example.com`, p_locale: 'en', p_full_name: 'Sara Ahmed' });
     const sms = await waitForMessage(smsAddress(e164(mobile)), WAIT);
     const email = await waitForMessage(`en-${serial}@example.com`, WAIT);
-    expect(sms.text).toContain(`Irtiqaa: we received your request ${r.reference}. Follow it at http://127.0.0.1:${ports.site}/en/track/?ref=${r.reference}`);
+    expect(sms.text).toMatch(new RegExp(`Irtiqaa: we received your request ${r.reference}\\. Follow it at http://127\\.0\\.0\\.1:${ports.site}/en/r/#[A-Za-z0-9_-]{24} `));
     expect(email.subject).toBe(`We received your request ${r.reference}`);
     expect(email.text).toContain('Dear Sara,');
     expect(email.text).toMatch(/between \d{1,2} \w+ 20\d\d \(\d{1,2} .+ 14\d\d AH\) and/);
@@ -110,11 +112,14 @@ describe('a whole journey', () => {
     await move(served.id, [['officer', 'under_review'], ['officer', 'pending_decision'], ['authority', 'accepted'], ['officer', 'registered'], ['officer', 'service_delivered']]);
     await waitForMessage(smsTo, { ...WAIT, predicate: containing(`قبلنا طلبك ${served.reference}`) });
     const survey = await waitForMessage(smsTo, { ...WAIT, predicate: containing('قيم خدمتنا') });
-    expect(survey.text).toContain(`/survey/?ref=${served.reference}`);
-    await anonClient().rpc('submit_satisfaction_survey', {
-      p_reference: served.reference, p_channel: '', p_overall: 1, p_courtesy: 2, p_clarity: 2, p_speed: 1, p_ease: 2,
-      p_recommend: 2, p_comment: '', p_locale: 'ar', p_idempotency_key: crypto.randomUUID(),
+    // The invitation carries the request's own link (issue 14); the low score is given through it.
+    const surveySecret = new RegExp(`http://127\\.0\\.0\\.1:${ports.site}/r/#([A-Za-z0-9_-]{24})`).exec(survey.text)?.[1];
+    expect(surveySecret).toBeDefined();
+    const rated = await privatePage('rate', {
+      secret: surveySecret, channel: '', overall: 1, courtesy: 2, clarity: 2, speed: 1, ease: 2, recommend: 2, comment: '', locale: 'ar',
+      idempotency_key: crypto.randomUUID(),
     });
+    expect(rated.body).toMatchObject({ outcome: 'rated' });
     await as.officer.rpc('close_follow_up', { p_request_id: served.id, p_note: 'اتصلنا بك واعتذرنا عن التأخير، وعيّنّا لك موظفًا يتابع طلبك.' });
     await waitForMessage(smsTo, { ...WAIT, predicate: containing('بشأن تقييمك') });
     await as.officer.rpc('send_staff_message', { p_request_id: served.id, p_message: 'موعد جلستك القادمة يوم الأحد الساعة العاشرة صباحًا.', p_idempotency_key: crypto.randomUUID() });

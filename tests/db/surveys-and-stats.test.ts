@@ -22,11 +22,18 @@ describe('rating the service', () => {
     [{ p_speed: 6 }, 'rating_speed_required'],
     [{ p_recommend: 11 }, 'recommend_range'],
     [{ p_comment: 'x'.repeat(2001) }, 'comment_length'],
+    [{ p_comment: 'تأخر \u202Eالرد' }, 'comment_characters'],
     [{ p_locale: 'fr' }, 'locale_required'],
     [{ p_reference: 'IRT-123' }, 'reference_format'],
   ])('refuses %o with %s', async (overrides, key) => {
     const { error, status } = await anonClient().rpc('submit_satisfaction_survey', survey(overrides));
     expect([status, error?.message]).toEqual([400, key]);
+  });
+
+  it('the table itself refuses a comment with hidden characters, whoever writes it', async () => {
+    const refused = withDb((db) => db.query(
+      `insert into public.satisfaction_surveys (overall, courtesy, clarity, speed, ease, comment, locale) values (4, 4, 4, 4, 4, $1, 'ar')`, ['x\u2066y']));
+    await expect(refused).rejects.toThrow('satisfaction_surveys_comment_characters');
   });
 
   it('keeps a rating naming a reference nobody holds, without a request, answered as any other', async () => {

@@ -67,7 +67,7 @@ test.describe('the beneficiary', () => {
         expect(mail.text).toContain('مرحبًا ريم،');
       } else {
         expect(sms.text).toContain(`we received your request ${reference}`);
-        expect(sms.text).toContain(`/en/track/?ref=${reference}`);
+        expect(sms.text).toMatch(/\/en\/r\/#[A-Za-z0-9_-]{24} /);
         expect(mail.subject).toBe(`We received your request ${reference}`);
         expect(mail.text).toContain('Dear Reem,');
       }
@@ -161,7 +161,7 @@ test.describe('staff', () => {
     await expect(page.getByTestId('contact-preferences')).toContainText('لا يصله البريد الإلكتروني');
     const { data } = await serviceClient().from('contact_preferences').select('sms, email').eq('request_id', await requestIdOf(reference)).single();
     expect(data).toEqual({ sms: true, email: false });
-    await expect(page.getByTestId('timeline')).toContainText('غيّر الموظف اختيار المستفيد للرسائل بطلب منه.');
+    await expect(page.getByTestId('timeline')).toContainText('تغيّر اختيار المستفيد للرسائل (منه في صفحته، أو من الموظف بطلب منه).');
   });
 
   test('recording the service delivered invites the beneficiary to rate it; an overdue request gets one apology and is flagged in the queue', async ({ page }) => {
@@ -176,9 +176,10 @@ test.describe('staff', () => {
     await act(page, 'تسجيل تقديم الخدمة');
     await signOut(page);
     const invitation = await waitForMessage(smsTo, { ...WAIT, predicate: (m) => m.text.includes(ref(registered!)) });
-    const surveyLink = /(http:\/\/\S+\/survey\/\?ref=IRT-[0-9A-Z]{8})/.exec(invitation.text)![1]!;
+    // The invitation carries the request's own link (issue 14), which opens the page at its survey.
+    const surveyLink = /(http:\/\/\S+\/r\/#[A-Za-z0-9_-]{24})/.exec(invitation.text)![1]!;
     await gotoIsland(page, surveyLink);
-    await expect(page.getByLabel(say('ar', 'survey.reference.label'))).toHaveValue(ref(registered!));
+    await expect(page.getByRole('heading', { name: say('ar', 'private.survey.heading') })).toBeFocused();
 
     await makeOverdue(late!);
     for (let sweep = 0; sweep < 2; sweep++) {

@@ -320,9 +320,10 @@ test.describe('search engines and sharing', () => {
     expect(data.mainEntity[0].acceptedAnswer.text).not.toMatch(/\]\(/); // plain text, no Markdown
   });
 
-  test('only the staff workspace, the error pages and the CMS are kept out of search engines', () => {
-    // /track is a public service page people search for (issue 18): it must be indexable.
-    const keptOut = /^\/(en\/)?(404|staff|admin)(\/|\.html|$)/;
+  test('only the staff workspace, the private page, the stop-messages page, the error pages and the CMS are kept out of search engines', () => {
+    // /track is a public service page people search for (issue 18): it must be indexable. The private
+    // page (/r/) and the stop page (/stop/) are reached from a message's link only.
+    const keptOut = /^\/(en\/)?(404|staff|admin|r|stop)(\/|\.html|$)/;
     const pages = builtPages();
     expect(pages).toContain('/track/');
     for (const path of pages) {

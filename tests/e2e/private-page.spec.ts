@@ -4,7 +4,8 @@ import { expectNoAxeViolations } from './support/axe';
 import { gotoIsland } from './support/forms';
 import { pdfText } from './support/pdf-text';
 import { openRequest, signIn } from './support/staff';
-import { decidedRequest, pdfBytes, pngWithHtml, privatePage, requestAwaitingReply, storedFor } from '../db/support/private-page';
+import { decidedRequest, pdfBytes, pngWithHtml, privatePage, requestAwaitingReply, requestFrom, storedFor } from '../db/support/private-page';
+import { requestId, submitRequest } from '../db/support/clients';
 import { submitFreshRequest } from '../db/support/staff-clients';
 import { serviceClient } from '../db/support/staff-clients';
 import ar from '../../src/i18n/ar.json' with { type: 'json' };
@@ -183,12 +184,88 @@ test('rating through the link opens a follow-up on a low score; once rated, the 
   await expectNoAxeViolations(page);
 });
 
+test('messages: the beneficiary changes the ways in English (a lost connection keeps the choice), stops them in Arabic', async ({ page }) => {
+  const receipt = await submitRequest({ p_email: 'sara.page@example.com' });
+  const id = await requestId(receipt.reference);
+  const preferences = async () => (await serviceClient().from('contact_preferences').select('sms, email, stopped_at').eq('request_id', id).single()).data;
+  const section = (locale: Locale) => page.getByRole('region', { name: say(locale, 'private.messages.heading') });
+  const way = (locale: Locale, key: 'sms' | 'email') => section(locale).getByRole('checkbox', { name: say(locale, `private.messages.${key}`) });
+
+  await gotoIsland(page, pageOf('en', receipt.private_link_secret));
+  const messages = section('en');
+  await expect(messages.getByTestId('messages-now')).toHaveText(say('en', 'private.messages.now.both'));
+  await expect(messages.getByText(say('en', 'private.messages.decision'))).toBeVisible();
+  await expect(way('en', 'sms')).toBeChecked();
+  await expect(way('en', 'email')).toBeChecked();
+  await expectNoAxeViolations(page);
+
+  await way('en', 'sms').uncheck();
+  await messages.getByRole('button', { name: say('en', 'private.messages.save') }).click();
+  await expect(messages.getByRole('status')).toHaveText(say('en', 'private.messages.saved'));
+  await expect(messages.getByTestId('messages-now')).toHaveText(say('en', 'private.messages.now.email'));
+  expect(await preferences()).toEqual({ sms: false, email: true, stopped_at: null });
+
+  // No way at all is a stop, with its own button: said at once, nothing sent.
+  await way('en', 'email').uncheck();
+  await messages.getByRole('button', { name: say('en', 'private.messages.save') }).click();
+  await expect(messages.getByText(say('en', 'private.messages.error.messages_channel_required'))).toBeVisible();
+  await expect(way('en', 'sms')).toHaveAttribute('aria-describedby', 'messages-error');
+  await expectNoAxeViolations(page);
+  expect(await preferences()).toEqual({ sms: false, email: true, stopped_at: null });
+
+  // The connection drops as they save SMS instead: what they ticked stays, and the page says nothing changed.
+  await way('en', 'sms').check();
+  await page.route('**/functions/v1/private-page/messages', (route) => route.abort('connectionreset'));
+  await messages.getByRole('button', { name: say('en', 'private.messages.save') }).click();
+  await expect(messages.getByRole('heading', { name: say('en', 'private.messages.unavailable.title') })).toBeVisible();
+  await expect(way('en', 'sms')).toBeChecked();
+  await expect(way('en', 'email')).not.toBeChecked();
+  await expect(messages.getByTestId('messages-now')).toHaveText(say('en', 'private.messages.now.email'));
+  await expectNoAxeViolations(page);
+  await page.unrouteAll();
+  await messages.getByRole('button', { name: say('en', 'private.messages.save') }).click();
+  await expect(messages.getByRole('status')).toHaveText(say('en', 'private.messages.saved'));
+  await expect(messages.getByTestId('messages-now')).toHaveText(say('en', 'private.messages.now.sms'));
+  await expect(messages.getByRole('heading', { name: say('en', 'private.messages.unavailable.title') })).toHaveCount(0);
+  expect(await preferences()).toEqual({ sms: true, email: false, stopped_at: null });
+
+  // Later, in Arabic: the page opens with that choice, and they stop the messages.
+  await gotoIsland(page, pageOf('ar', receipt.private_link_secret));
+  const arabic = section('ar');
+  await expect(arabic.getByTestId('messages-now')).toHaveText(say('ar', 'private.messages.now.sms'));
+  await expect(way('ar', 'sms')).toBeChecked();
+  await expect(way('ar', 'email')).not.toBeChecked();
+  await expect(arabic.getByText(say('ar', 'private.messages.stopHint'))).toBeVisible();
+  await expectNoAxeViolations(page);
+  const toggle = arabic.getByRole('button', { name: say('ar', 'private.messages.stop') });
+  await toggle.click();
+  await expect(arabic.getByRole('status')).toHaveText(say('ar', 'private.messages.stoppedNow'));
+  await expect(arabic.getByTestId('messages-now')).toHaveText(say('ar', 'private.messages.now.stopped'));
+  // The same button now turns them back on, and keeps the focus.
+  await expect(arabic.getByRole('button', { name: say('ar', 'private.messages.resume') })).toBeFocused();
+  await expectNoAxeViolations(page);
+  expect(await preferences()).toMatchObject({ sms: true, email: false, stopped_at: expect.any(String) });
+  const { data: events } = await serviceClient().from('request_events').select('code, actor_id').eq('request_id', id).eq('kind', 'contact_preferences').order('id');
+  expect(events).toEqual([
+    { code: 'contact_preferences_changed', actor_id: null },
+    { code: 'contact_preferences_changed', actor_id: null },
+    { code: 'messages_stopped', actor_id: null },
+  ]);
+  await page.reload();
+  await expect(section('ar').getByTestId('messages-now')).toHaveText(say('ar', 'private.messages.now.stopped'));
+});
+
 test('a connection stopped for too many wrong links, and a lost connection, are explained in both languages', async ({ page }) => {
   const { secret } = await submitFreshRequest();
-  // A connection of its own, as a proxy in front would say (the gateway appends the socket's address): only it is stopped.
-  const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
-  await page.route('**/functions/v1/private-page/**', (route) =>
-    route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': client } }));
+  // A connection of its own: the page's calls are sent on from a loopback address of their own (the
+  // gateway counts the socket's address), so only this client is stopped, not the other tests' browser.
+  const client = `stopped-${Math.floor(Math.random() * 1e9)}`;
+  await page.route('**/functions/v1/private-page/**', async (route) => {
+    const request = route.request();
+    if (request.method() === 'OPTIONS') return route.continue();
+    const answer = await requestFrom(client, request.url(), { method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? '' });
+    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+  });
   for (let i = 0; i < 20; i++) await privatePage('open', { secret: `${'B'.repeat(20)}${String(i).padStart(4, '0')}` }, client);
   for (const locale of ['ar', 'en'] as const) {
     await gotoIsland(page, pageOf(locale, secret));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hiddenCharactersRule } from '../../src/schemas/hidden-characters';
 import { withoutHiddenCharacters } from '../../src/schemas/ruled-text';
 import { noteRule, staffNoteSchema } from '../../src/schemas/staff-note';
+import { satisfactionSurveySchema } from '../../src/schemas/satisfaction-survey';
 import { emailRule } from '../../src/schemas/support-request';
 
 // Issue 15, hole 7: the shared hidden-character rule (src/schemas/hidden-characters.ts). The
@@ -42,5 +43,12 @@ describe('what staff write on a request', () => {
     expect(noteRule('سبب الرفض\u202E')).toBe('note_characters');
     expect(staffNoteSchema.parse('  صورة الهوية  ')).toBe('صورة الهوية');
     expect(staffNoteSchema.safeParse('x\u2066').error?.issues[0]?.message).toBe('note_characters');
+  });
+
+  it('a survey comment, which staff read, refuses them too', () => {
+    const answers = { reference: '', channel: '', overall: 4, courtesy: 4, clarity: 4, speed: 4, ease: 4, recommend: '', locale: 'ar' };
+    expect(satisfactionSurveySchema.safeParse({ ...answers, comment: 'خدمة ممتازة\nشكرًا' }).success).toBe(true);
+    const refused = satisfactionSurveySchema.safeParse({ ...answers, comment: 'خدمة \u202Eممتازة' });
+    expect(refused.error?.issues.map((i) => i.message)).toEqual(['comment_characters']);
   });
 });

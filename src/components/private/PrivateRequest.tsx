@@ -8,6 +8,7 @@ import { BoundSurvey } from './BoundSurvey';
 import { DataRights } from './DataRights';
 import { Decision } from './Decision';
 import { LinkProblem } from './LinkProblem';
+import { Messages } from './Messages';
 import { ReplySection } from './ReplySection';
 import { SentReplies } from './SentReplies';
 import type { Association, PrivateLinks } from './types';
@@ -83,6 +84,7 @@ export default function PrivateRequest({ locale, messages, channels, links, asso
       )}
       {answer.replies.length > 0 && <SentReplies replies={answer.replies} t={t} locale={locale} />}
       {answer.decision && <Decision page={answer} decision={answer.decision} t={t} locale={locale} association={association} />}
+      <Messages key={JSON.stringify(answer.messages)} initial={answer.messages} secret={secret} t={t} onLinkRefused={onLinkRefused} />
       <BoundSurvey page={answer} secret={secret} t={t} locale={locale} channels={channels} onChanged={() => load(secret)} onLinkRefused={onLinkRefused} />
       <DataRights secret={secret} reference={answer.reference} t={t} locale={locale} onLinkRefused={onLinkRefused} />
       <p className="muted">{t('private.keepPrivate', { days: PRIVATE_LINK_DAYS_AFTER_CLOSING })}</p>

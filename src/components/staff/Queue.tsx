@@ -11,6 +11,7 @@ import QueueTable from './QueueTable';
 import { resultsLine } from './results-line';
 import { moveFocus, useShortcuts } from './shortcuts';
 import StatusCounts from './StatusCounts';
+import { useLatestOnly } from './useLatestOnly';
 import { useRefreshOnFocus } from './useRefreshOnFocus';
 import type { Route } from './useHashRoute';
 
@@ -42,8 +43,11 @@ export default function Queue({ t, me, staff, route, navigate, returnTo }: Props
   const table = useRef<HTMLDivElement>(null);
   const focusedAfterLoad = useRef(false);
 
+  const beginLoad = useLatestOnly();
   const load = useCallback(async () => {
+    const isLatest = beginLoad();
     const [result, countResult] = await Promise.all([loadQueuePage(view, me.user_id), loadStatusCounts()]);
+    if (!isLatest()) return;
     if (countResult.ok) setCounts(countResult.data);
     if (result.ok) {
       setPage(result.data);
@@ -52,7 +56,7 @@ export default function Queue({ t, me, staff, route, navigate, returnTo }: Props
       setPage({ rows: [], total: 0, totalEstimated: false });
       setFailure(queueFailureMessage(t, result.failure.ruleKey));
     }
-  }, [view, me.user_id, t]);
+  }, [view, me.user_id, t, beginLoad]);
 
   useEffect(() => {
     setPage(null);

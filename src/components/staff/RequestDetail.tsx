@@ -14,6 +14,7 @@ import { REQUEST_PANELS, type RequestPanelContext } from './request-panels';
 import RequestActions from './RequestActions';
 import SameApplicant from './SameApplicant';
 import Timeline from './Timeline';
+import { useLatestOnly } from './useLatestOnly';
 import { useRefreshOnFocus } from './useRefreshOnFocus';
 
 interface Props {
@@ -37,15 +38,18 @@ export default function RequestDetail({ t, locale, me, id, backHref }: Props) {
   const [preferences, setPreferences] = useState<Preferences | null>(null);
   const [documents, setDocuments] = useState<RequestDocument[]>([]);
 
+  const beginLoad = useLatestOnly();
   const load = useCallback(async () => {
+    const isLatest = beginLoad();
     const [loaded, contact, loadedDocuments] = await Promise.all([loadRequest(id), loadContactPreferences(id), loadRequestDocuments(id)]);
+    if (!isLatest()) return;
     setRequest(loaded.request);
     setEvents(loaded.events);
     setStaff(loaded.staff);
     setPreferences(contact);
     setDocuments(loadedDocuments);
     if (loaded.request) markRequestSeen(id);
-  }, [id]);
+  }, [id, beginLoad]);
 
   useEffect(() => {
     load();

@@ -4,6 +4,7 @@
 // POST /private-page/prepare  { secret, files: [{ name, type, size }] } -> { outcome: 'reserved', uploads: [{ object_name, token }] }
 // POST /private-page/reply    { secret, text, object_names, idempotency_key } -> { outcome: 'replied', at }
 // POST /private-page/rate     { secret, overall, ..., idempotency_key } -> { outcome: 'rated', at }
+// POST /private-page/messages { secret, sms, email, stopped }       -> { outcome: 'saved', messages } (./messages.ts)
 // POST /private-page/ask      { secret, kind, field?, details? }   -> { outcome: 'asked', id, due_by } (a data request)
 // POST /private-page/copy     { secret }                          -> { outcome: 'copy', copy: everything held about the request }
 // The client whose wrong links are counted is the x-forwarded-for chain the platform delivers
@@ -11,6 +12,7 @@
 import { call, serviceClient } from '../_shared/database.ts';
 import { MAX_FILES, acceptOrDiscard, describedFiles, requireMatchingFiles, signedUploads } from '../_shared/documents.ts';
 import { type Body, json, optionalUuid, Refusal, serveActions, strings, text } from '../_shared/http.ts';
+import { setMessages } from './messages.ts';
 
 const service = serviceClient();
 
@@ -35,6 +37,8 @@ interface Outcome {
 
 serveActions({
   open: async (req, body) => json(await call(service, 'private_link_open', presented(req, body))),
+
+  messages: (req, body) => setMessages(service, presented(req, body), body),
 
   prepare: async (req, body) => {
     const reserved = await call<Outcome>(service, 'private_link_prepare_upload', { ...presented(req, body), p_files: describedFiles(body) });

@@ -123,7 +123,7 @@ export const application = (overrides: Record<string, unknown> = {}) => submissi
 export async function submitRequest(overrides: Record<string, unknown> = {}) {
   const { data, error } = await anonClient().rpc('submit_support_request', application(overrides));
   if (error) throw new Error(`submission refused: ${error.message}`);
-  return data as { reference: string; status: string; submitted_at: string; decision_due_from: string; decision_due_by: string };
+  return data as { reference: string; status: string; submitted_at: string; decision_due_from: string; decision_due_by: string; private_link_secret: string };
 }
 
 /** The id of a request by reference (staff-side lookup through the superuser connection). */

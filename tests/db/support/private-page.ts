@@ -20,29 +20,30 @@ export function clientAddress(client: string): string {
   return `127.${hash[0]! % 250 + 1}.${hash[1]}.${hash[2]! % 250 + 1}`;
 }
 
-/** POST /functions/v1/<fn>/<action> with the anon key, from the loopback address of `client` (clientAddress). */
-export function callFunction(fn: string, action: string, body: unknown, { client = 'beneficiary', token = LOCAL_ANON_KEY, headers = {} as Record<string, string> } = {}): Promise<Answer> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${apiUrl}/functions/v1/${fn}/${action}`, {
-      method: 'POST',
-      localAddress: clientAddress(client),
-      headers: { apikey: LOCAL_ANON_KEY, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
-        } catch (error) {
-          reject(error);
-        }
-      });
+/** An HTTP request from the loopback address of `client` (clientAddress): status, headers and body as received. */
+export function requestFrom(client: string, url: string, { method = 'POST', headers = {} as Record<string, string>, body = '' as string | Buffer } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
+    const req = http.request(url, { method, localAddress: clientAddress(client), headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({
+        status: res.statusCode ?? 0,
+        headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+        body: Buffer.concat(chunks),
+      }));
     });
     req.on('error', reject);
-    req.end(payload);
+    req.end(body);
   });
+}
+
+/** POST /functions/v1/<fn>/<action> with the anon key, from the loopback address of `client` (clientAddress). */
+export async function callFunction(fn: string, action: string, body: unknown, { client = 'beneficiary', token = LOCAL_ANON_KEY, headers = {} as Record<string, string> } = {}): Promise<Answer> {
+  const answer = await requestFrom(client, `${apiUrl}/functions/v1/${fn}/${action}`, {
+    headers: { apikey: LOCAL_ANON_KEY, authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: answer.status, body: JSON.parse(answer.body.toString('utf8')) };
 }
 
 export const privatePage = (action: string, body: unknown, client?: string, headers?: Record<string, string>) =>
