@@ -2,7 +2,7 @@
 // on a stack of its own. Every message is caused by a database change (a staff message written
 // into a request's history: the same trigger every moment goes through), sent as an SMS (to the
 // inbox, as locally every SMS is) or an email, half and half. Results go to bench/outreach/RESULTS.md.
-//   IRTIQAA_PORT_OFFSET=7400 npx node bench/outreach/run.mjs [--messages 10000] [--steady 3000] [--rate 50] [--lanes 1] [--kills 2]
+//   IRTIQAA_PORT_OFFSET=7400 npx node bench/outreach/run.mjs [--messages 10000] [--steady 3000] [--rate 50] [--lanes 2] [--kills 2]
 // Phases:
 //   burst   all messages queued by one transaction: how fast the outbox drains (messages/s), and
 //           the lag each message waited (queueing included);
@@ -26,7 +26,7 @@ const arg = (name, fallback) => {
 const MESSAGES = Number(arg('messages', 10_000));
 const STEADY = Number(arg('steady', 3_000));
 const RATE = Number(arg('rate', 50));
-const LANES = Number(arg('lanes', 1));
+const LANES = Number(arg('lanes', 2)); // the function's default (supabase/functions/_shared/outreach/lanes.ts)
 const KILLS = Number(arg('kills', 2));
 const REQUESTS = 100;
 const offset = Number(process.env.IRTIQAA_PORT_OFFSET ?? 7400);

@@ -343,6 +343,8 @@ test.describe('Submitting a support request', () => {
     await page.keyboard.type(answers.description);
     await page.keyboard.press('Tab'); // the first channel
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // updates by SMS (kept, as by default)
+    await page.keyboard.press('Tab'); // updates by email (kept)
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space'); // accuracy
     await page.keyboard.press('Tab');

@@ -22,16 +22,18 @@ interface Props {
   otherLanguagePath: string;
 }
 
-/** Focuses the first element matching `selector` as soon as it is in the page (within 5 s); answers the cancel. */
+/** Focuses the first shown element matching `selector` as soon as it is in the page (within 10 s); answers the cancel. */
 function focusWhenShown(selector: string): () => void {
-  const focus = () => {
-    const element = document.querySelector<HTMLElement>(selector);
-    if (element) element.focus();
-    return !!element;
-  };
+  // Only a shown element takes the focus: while a view loads, Suspense keeps the previous view in
+  // the page, hidden, and its heading matches too.
+  const focus = () =>
+    [...document.querySelectorAll<HTMLElement>(selector)].some((element) => {
+      element.focus();
+      return document.activeElement === element;
+    });
   if (focus()) return () => {};
   const observer = new MutationObserver(() => focus() && stop());
-  const timer = setTimeout(() => stop(), 5000);
+  const timer = setTimeout(() => stop(), 10_000);
   const stop = () => {
     observer.disconnect();
     clearTimeout(timer);
@@ -76,8 +78,13 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
       if (!me && (await dropEndedSession())) return;
       setMembership(me?.active ? { state: 'active', me } : { state: 'none' });
     });
-    listStaff().then(setStaff);
   }, [userId]);
+
+  // Colleagues are readable only once the second step is done (a password alone reads one's own row).
+  useEffect(() => {
+    if (!userId || twoFactor !== 'done') return;
+    listStaff().then(setStaff);
+  }, [userId, twoFactor]);
 
   const me = membership.state === 'active' ? membership.me : null;
   const known = me ? WORKSPACE_VIEWS.find((v) => v.name === route.name) : undefined;

@@ -8,14 +8,14 @@ import { publishedTemplatesAt } from '../_shared/outreach/templates-source.ts';
 import { providersFrom } from '../_shared/providers/select.ts';
 import { authorized } from './authorized.ts';
 import { restRpc } from './rest-rpc.ts';
+import { sendingLanes } from '../_shared/outreach/lanes.ts';
 
 const env = (name: string) => Deno.env.get(name);
 const siteUrl = env('SITE_URL') ?? '';
 const templates = publishedTemplatesAt(siteUrl);
 const providers = providersFrom(env);
 const rpc = restRpc(env('SUPABASE_URL') ?? '', env('SUPABASE_SERVICE_ROLE_KEY') ?? '');
-// More lanes send faster to a slow provider; a crash then repeats up to one message per lane.
-const lanes = Math.min(8, Math.max(1, Number(env('NOTIFY_LANES') ?? 1) || 1));
+const lanes = sendingLanes(env);
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

@@ -20,7 +20,7 @@ export interface DrainDeps {
   siteUrl: string;
   log?: (line: string) => void;
   now?: () => number;
-  /** Loops sending side by side (NOTIFY_LANES, default 1): each may repeat one message if the run is killed. */
+  /** Loops sending side by side (NOTIFY_LANES, default 2): each may repeat one message if the run is killed. */
   lanes?: number;
 }
 

@@ -7,6 +7,7 @@ import { taqnyatSms } from './taqnyat.ts';
 import { unifonicSms } from './unifonic.ts';
 import { resendEmail } from './resend.ts';
 import { smtpTransport } from './smtp.ts';
+import { sendingLanes } from '../outreach/lanes.ts';
 
 type Env = (name: string) => string | undefined;
 
@@ -27,7 +28,7 @@ export function providersFrom(env: Env) {
       user: env('SMTP_USER') || undefined,
       pass: env('SMTP_PASS') || undefined,
       from: env('MAIL_FROM') ?? '',
-      connections: Math.min(8, Math.max(1, Number(env('NOTIFY_LANES') ?? 1) || 1)),
+      connections: sendingLanes(env),
     }));
 
   const SMS: Record<string, () => SendSms> = {
