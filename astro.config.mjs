@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import decapBundle from './src/cms/decap-bundle.mjs';
 import securityHeaders from './src/security/headers-integration.mjs';
 import compileHints from './src/build/compile-hints.mjs';
+import { privacyNoticeVersion } from './src/build/privacy-notice-version.mjs';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://irtiqaa.org.sa',
@@ -26,5 +27,7 @@ export default defineConfig({
       filter: (page) => !/\/(en\/)?(404|staff|admin|stop|r)(\/|$)/.test(new URL(page).pathname),
     }),
   ],
+  // The version of content/privacy the site is built with: the request forms send it (see the module).
+  vite: { define: { 'import.meta.env.PUBLIC_PRIVACY_NOTICE_VERSION': JSON.stringify(privacyNoticeVersion()) } },
   server: { host: '127.0.0.1', port: 4321 + Number(process.env.IRTIQAA_PORT_OFFSET ?? 0) },
 });

@@ -7,6 +7,7 @@ import {
   improvementSchema,
   messageTemplateSchema,
   policySectionSchema,
+  privacyNoticeSchema,
   savedReplySchema,
   settingsSchema,
 } from './schemas/content';
@@ -25,6 +26,7 @@ export const collections = {
     loader: glob({ pattern: '{ar,en}/*.yml', base: './content/messages' }),
     schema: messageTemplateSchema,
   }),
+  privacy: defineCollection({ loader: glob({ pattern: '{ar,en}/notice.md', base: './content/privacy' }), schema: privacyNoticeSchema }),
   replies: defineCollection({ loader: markdownIn('replies'), schema: savedReplySchema }),
   settings: defineCollection({
     loader: glob({ pattern: '{ar,en}/site.yml', base: './content/settings' }),

@@ -1,6 +1,7 @@
 import { StorageClient } from '@supabase/storage-js';
 import type { StaffRole } from '../lib/workflow';
 import { declaredType } from '../lib/request-documents';
+import { DATA_REQUEST_RULE_KEYS } from '../schemas/data-request-rules';
 import { PRIVATE_PAGE_RULE_FIELDS, type PrivatePageRuleKey } from '../schemas/private-reply';
 import { SURVEY_RULE_FIELDS, type SatisfactionSurvey } from '../schemas/satisfaction-survey';
 import { supabaseAnonKey, supabaseUrl } from './config';
@@ -130,4 +131,27 @@ export async function rateService(secret: string, survey: SatisfactionSurvey, id
     idempotency_key: idempotencyKey,
   });
   return outcomeOf(answer, 'rated', { ...SURVEY_RULE_FIELDS, survey_already_given: 'form', survey_not_open: 'form' });
+}
+
+/** Everything held about the request, as the database gives it (private_link_copy). */
+export type DataCopy = Record<string, unknown> & { reference: string; made_at: string };
+export type CopyResult = { ok: true; copy: DataCopy } | { ok: false; failure: SendFailure };
+
+/** The beneficiary's copy of their data (PDPL Article 4): shown as HTML or saved as JSON by the page. */
+export async function copyOfMyData(secret: string): Promise<CopyResult> {
+  const answer = await post('copy', { secret });
+  if (answer?.status === 200 && answer.body.outcome === 'copy') return { ok: true, copy: answer.body.copy as DataCopy };
+  const failure = outcomeOf(answer, 'copy', {});
+  return failure.ok ? { ok: false, failure: { kind: 'unavailable' } } : failure;
+}
+
+export type AskResult = { ok: true; dueBy: string } | { ok: false; failure: SendFailure };
+
+/** A correction, deletion or consent withdrawn: a data request staff answer within 30 days. */
+export async function askAboutMyData(secret: string, request: { kind: string; field: string | null; details: string | null }): Promise<AskResult> {
+  const answer = await post('ask', { secret, ...request });
+  if (answer?.status === 200 && answer.body.outcome === 'asked') return { ok: true, dueBy: String(answer.body.due_by) };
+  const rules = Object.fromEntries([...DATA_REQUEST_RULE_KEYS, 'request_anonymised'].map((key) => [key, key === 'request_anonymised' ? 'form' : 'details']));
+  const failure = outcomeOf(answer, 'asked', rules);
+  return failure.ok ? { ok: false, failure: { kind: 'unavailable' } } : failure;
 }

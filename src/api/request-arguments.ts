@@ -5,6 +5,9 @@ import { ACCURACY_DECLARATION_VERSION } from '../schemas/support-request-rules';
  * A checked request as the arguments of `submit_support_request` and `register_request_on_behalf`
  * (supabase/CONTRACT.md): the public form and the staff workspace send the same fields the same way.
  */
+/** The privacy notice this build publishes (src/build/privacy-notice-version.mjs); the beneficiary accepts it on the form. */
+export const PRIVACY_NOTICE_VERSION: string | null = import.meta.env.PUBLIC_PRIVACY_NOTICE_VERSION || null;
+
 export function requestArguments(request: SupportRequest, idempotencyKey: string) {
   return {
     p_full_name: request.full_name,
@@ -23,6 +26,7 @@ export function requestArguments(request: SupportRequest, idempotencyKey: string
     p_accuracy_confirmed: request.accuracy_confirmed,
     p_privacy_consent: request.privacy_consent,
     p_declaration_version: ACCURACY_DECLARATION_VERSION,
+    p_privacy_notice_version: PRIVACY_NOTICE_VERSION,
     p_idempotency_key: idempotencyKey,
   };
 }

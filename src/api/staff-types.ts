@@ -1,4 +1,5 @@
 import type { Channel } from '../schemas/channels';
+import type { CorrectableField, DataRequestKind, DataRequestOutcome } from '../lib/data-requests';
 import type { RequestStatus, StaffRole } from '../lib/workflow';
 import type { OutreachChannel, OutreachMoment } from '../../supabase/functions/_shared/pure/moments.ts';
 
@@ -39,7 +40,7 @@ export type SupportRequestRow = Omit<QueueRow, 'possible_duplicate'> & Record<st
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
 export const REQUEST_EVENT_KINDS = [
   'submitted', 'status_changed', 'assigned', 'note', 'follow_up', 'message', 'contact_preferences', 'reply', 'document',
-  'documents_checked', 'link_issued', 'duplicate_linked', 'duplicate_dismissed',
+  'documents_checked', 'link_issued', 'duplicate_linked', 'duplicate_dismissed', 'anonymised', 'data_request',
 ] as const;
 export type EventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -56,6 +57,13 @@ export const REQUEST_EVENT_CODES = [
   'contact_preferences_changed',
   'messages_stopped',
   'messages_resumed',
+  'retention_expired',
+  'data_request_received',
+  'data_request_extended',
+  'data_request_done',
+  'data_request_refused',
+  'data_request_kept',
+  'deletion_requested',
 ] as const;
 export type EventCode = (typeof REQUEST_EVENT_CODES)[number];
 
@@ -151,4 +159,22 @@ export interface StaffLoadRow {
   open_requests: number;
   waiting: number;
   overdue: number;
+}
+
+/** A row of public.data_requests, with its request's reference (docs/ARCHITECTURE.md, "Personal data: the map, retention, rights"). */
+export interface DataRequestRow {
+  id: string;
+  request_id: string;
+  kind: DataRequestKind;
+  field: CorrectableField | null;
+  details: string | null;
+  channel: string;
+  received_at: string;
+  due_by: string;
+  extended_at: string | null;
+  extension_reason: string | null;
+  outcome: DataRequestOutcome | null;
+  outcome_note: string | null;
+  decided_at: string | null;
+  support_requests: { reference: string } | null;
 }

@@ -1,4 +1,5 @@
 import type { Session } from '@supabase/supabase-js';
+import type { DataRequestKind, DataRequestOutcome } from '../lib/data-requests';
 import { declaredType } from '../lib/request-documents';
 import type { RequestStatus, StaffRole } from '../lib/workflow';
 import { ON_BEHALF_RULE_FIELDS, type OnBehalfRequest } from '../schemas/on-behalf-request';
@@ -10,7 +11,7 @@ import { requestArguments, type RequestReceipt } from './request-arguments';
 import { ruleKeyOf, type PostgrestLikeError } from './rpc-outcome';
 import { staffClient as db } from './staff-client';
 import type {
-  CameBackRow, ContactPreferences, DuplicateOutcome, QueueRow, RequestDocument, RequestEvent, SameApplicantRequest, StaffLoadRow,
+  CameBackRow, ContactPreferences, DataRequestRow, DuplicateOutcome, QueueRow, RequestDocument, RequestEvent, SameApplicantRequest, StaffLoadRow,
   StaffMember, SupportRequestRow, UndeliveredMessage,
 } from './staff-types';
 import { BENEFICIARY_MESSAGE_RULE_FIELDS } from '../schemas/beneficiary-message';
@@ -297,6 +298,34 @@ export async function loadUndeliveredMessages(): Promise<StaffResult<Undelivered
 
 export function retryMessage(messageId: number): Promise<StaffResult> {
   return change(db.rpc('retry_message', { p_message_id: messageId }));
+}
+
+// Data requests (personal data) --------------------------------------------------------------------
+
+const DATA_REQUEST_COLUMNS = '*, support_requests(reference)';
+
+/** Data requests not yet answered, soonest deadline first (supervisors and admins handle them). */
+export function loadOpenDataRequests(): Promise<StaffResult<DataRequestRow[]>> {
+  return read<DataRequestRow[]>(db.from('data_requests').select(DATA_REQUEST_COLUMNS).is('outcome', null).order('due_by').limit(500));
+}
+
+/** A request's data requests, oldest first. */
+export function loadDataRequestsOf(requestId: string): Promise<StaffResult<DataRequestRow[]>> {
+  return read<DataRequestRow[]>(db.from('data_requests').select(DATA_REQUEST_COLUMNS).eq('request_id', requestId).order('received_at'));
+}
+
+/** One received by phone, letter, interview...: registered the same way as from the private page. */
+export function registerDataRequest(requestId: string, kind: DataRequestKind, channel: string, field: string | null, details: string | null): Promise<StaffResult> {
+  return change(db.rpc('register_data_request', { p_request_id: requestId, p_kind: kind, p_channel: channel, p_field: field, p_details: details }));
+}
+
+/** Once, with the reason the beneficiary is told: 30 more days. */
+export function extendDataRequest(id: string, reason: string): Promise<StaffResult> {
+  return change(db.rpc('extend_data_request', { p_id: id, p_reason: reason }));
+}
+
+export function decideDataRequest(id: string, outcome: DataRequestOutcome, note: string, correctedValue: string | null): Promise<StaffResult> {
+  return change(db.rpc('decide_data_request', { p_id: id, p_outcome: outcome, p_note: note, p_corrected_value: correctedValue }));
 }
 
 // Staff administration ---------------------------------------------------------------------------

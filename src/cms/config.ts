@@ -158,6 +158,19 @@ export const collections = [
     ],
     { create: false, delete: false, extension: 'yml', format: 'yml' },
   ),
+  // One notice, edited in both languages; every change is a new version (src/build/privacy-notice-version.mjs).
+  folder(
+    'privacy',
+    'إشعار الخصوصية',
+    'إشعار',
+    'title',
+    [
+      { label: 'العنوان', name: 'title', widget: 'string', ...translated },
+      { label: 'المقدمة', name: 'lead', widget: 'text', ...translated },
+      { label: 'النص (الجدول وطرق التواصل تضيفها الصفحة)', name: 'body', widget: 'markdown', ...translated },
+    ],
+    { create: false, delete: false },
+  ),
   folder('replies', 'الردود الجاهزة', 'رد', 'title', [
     { label: 'العنوان (يراه الموظف فقط)', name: 'title', widget: 'string', ...translated },
     order,

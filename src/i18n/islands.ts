@@ -16,7 +16,7 @@ export const ISLAND_STRINGS = {
   // The private page shows the status as /track does and the survey as /survey does.
   private: [
     'private.', 'track.found.', 'track.status.', 'track.explain.', 'track.window.', 'track.contactUs', 'track.timeline.', 'track.next.',
-    'survey.', 'form.', 'errors.survey.', 'errors.reply.', 'errors.documents.',
+    'survey.', 'form.', 'errors.survey.', 'errors.reply.', 'errors.documents.', 'errors.dataRequest.',
   ],
 } as const;
 

@@ -23,6 +23,12 @@ export const policySectionSchema = z.object({
   order,
 });
 
+/** The privacy notice (content/privacy/<locale>/notice.md); its version is its text's hash (src/build/privacy-notice-version.mjs). */
+export const privacyNoticeSchema = z.object({
+  title: text,
+  lead: text,
+});
+
 export const channelSchema = z.object({
   channel: z.enum(CHANNELS),
   title: text,

@@ -7,4 +7,6 @@ export const SCHEDULE = [
   { function: 'notify', everySeconds: 60 },
   // Files of uploads reserved over 3 hours ago and never accepted (hosted: 20261201150600_document_cleanup_schedule.sql).
   { function: 'request-documents-cleanup', everySeconds: 3600 },
+  // Requests past retention anonymised, their files removed (hosted: 20261201180300_retention_schedule.sql, daily).
+  { function: 'retention', everySeconds: 86400 },
 ];

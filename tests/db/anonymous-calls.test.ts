@@ -17,6 +17,7 @@ const ANON_FUNCTIONS: Record<string, { reads: boolean; calls: Params[] }> = {
       { ...(submissionArgs({ p_mobile: '0551239999' }) as Params), p_idempotency_key: crypto.randomUUID(), p_form_started_at: '2026-01-01T00:00:00Z' },
       { ...(submissionArgs({ p_full_name: '' }) as Params), p_idempotency_key: crypto.randomUUID() },
       { ...(submissionArgs({ p_mobile: '0551239998' }) as Params), p_idempotency_key: crypto.randomUUID(), p_messages_by_sms: true, p_messages_by_email: false },
+      { ...(submissionArgs({ p_mobile: '0551239997' }) as Params), p_idempotency_key: crypto.randomUUID(), p_messages_by_sms: true, p_messages_by_email: false, p_privacy_notice_version: '0123456789ab' },
     ],
   },
   submit_satisfaction_survey: {

@@ -17,7 +17,7 @@ describe('the arguments of a request, public or registered by staff', () => {
   it('sends every field of the schema, the declaration version and the idempotency key', () => {
     const request = supportRequestSchema.parse(VALID_REQUEST);
     const args = requestArguments(request, '00000000-0000-4000-8000-000000000000');
-    expect(Object.keys(args).sort()).toEqual([...Object.keys(supportRequestSchema.shape).map((field) => `p_${field}`), 'p_declaration_version', 'p_idempotency_key'].sort());
+    expect(Object.keys(args).sort()).toEqual([...Object.keys(supportRequestSchema.shape).map((field) => `p_${field}`), 'p_declaration_version', 'p_idempotency_key', 'p_privacy_notice_version'].sort());
     expect(args).toMatchObject({ p_mobile: '+966551234567', p_declaration_version: ACCURACY_DECLARATION_VERSION, p_idempotency_key: '00000000-0000-4000-8000-000000000000' });
   });
 });

@@ -7,13 +7,17 @@ import { MY_WORK_SECTIONS } from '../../src/api/staff';
 import { DUPLICATE_OUTCOMES, REQUEST_EVENT_CODES, REQUEST_EVENT_KINDS } from '../../src/api/staff-types';
 import { DOCUMENT_CALL_RULE_KEYS, STAFF_RULE_KEYS } from '../../src/components/staff/db-error';
 import { SHORTCUTS } from '../../src/components/staff/shortcuts';
+import { COPY_SECTIONS } from '../../src/components/private/data-copy-html';
+import { CORRECTABLE_FIELDS, DATA_REQUEST_KINDS, DATA_REQUEST_OUTCOMES } from '../../src/lib/data-requests';
 import { LOCALES } from '../../src/lib/locale';
+import { DATA_AUDIENCES, DATA_KEEPING, DATA_PURPOSES, DATA_REPLACEMENTS, noticeFieldId, noticeRows } from '../../src/lib/personal-data-map';
 import { OUTREACH_CHANNELS, OUTREACH_MOMENTS } from '../../supabase/functions/_shared/pure/moments.ts';
 import type { DeadlineState } from '../../src/lib/deadlines';
 import { stepsAhead } from '../../src/lib/request-journey';
 import { REQUEST_STATUSES, STAFF_ROLES, TRANSITIONS } from '../../src/lib/workflow';
 import { CHANNELS } from '../../src/schemas/channels';
 import { FAQ_CATEGORIES } from '../../src/schemas/content';
+import { DATA_REQUEST_RULE_KEYS } from '../../src/schemas/data-request-rules';
 import { ON_BEHALF_RULE_FIELDS } from '../../src/schemas/on-behalf-request';
 import { DOCUMENT_RULE_KEYS, REPLY_RULE_KEYS } from '../../src/schemas/private-reply';
 import { RATINGS, RATING_DIMENSIONS, SURVEY_RULE_FIELDS } from '../../src/schemas/satisfaction-survey';
@@ -56,6 +60,7 @@ const nextSteps = [...new Set(REQUEST_STATUSES.flatMap((status) => stepsAhead(st
  */
 const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'errors.*': [[...Object.keys(ON_BEHALF_RULE_FIELDS), ...DOCUMENT_CALL_RULE_KEYS]],
+  'errors.dataRequest.*': [DATA_REQUEST_RULE_KEYS],
   'errors.documents.*': [DOCUMENT_RULE_KEYS],
   'errors.reply.*': [REPLY_RULE_KEYS],
   'errors.survey.*': [Object.keys(SURVEY_RULE_FIELDS)],
@@ -65,8 +70,15 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'handling.step*.*': null,
   'home.action.*.text': null,
   'home.action.*.title': null,
-  'privacy.s*.heading': null,
-  'privacy.s*.text': null,
+  'privacy.map.field.*': [noticeRows().map(noticeFieldId)],
+  'privacy.map.kept.*': [DATA_KEEPING],
+  'privacy.map.purpose.*': [DATA_PURPOSES],
+  'privacy.map.replacement.*': [DATA_REPLACEMENTS],
+  'privacy.map.seenBy.*': [DATA_AUDIENCES],
+  'private.data.*': [['unavailable', 'request_anonymised']],
+  'private.data.field.*': [CORRECTABLE_FIELDS],
+  'private.data.kind.*': [DATA_REQUEST_KINDS],
+  'private.data.section.*': [COPY_SECTIONS],
   'private.role.*': [STAFF_ROLES],
   'request.category.*': [BENEFICIARY_CATEGORIES],
   'request.requestType.*': [REQUEST_TYPES],
@@ -75,6 +87,8 @@ const RUNTIME_KEYS: Record<string, readonly (readonly string[])[] | null> = {
   'staff.category.*': [BENEFICIARY_CATEGORIES],
   'staff.channel.*': [CHANNELS],
   'staff.deadline.*': [deadlineStates],
+  'staff.dataRequests.kind.*': [DATA_REQUEST_KINDS],
+  'staff.dataRequests.outcome.*.*': [['correction', 'removal'], DATA_REQUEST_OUTCOMES],
   'staff.duplicates.outcome.*': [DUPLICATE_OUTCOMES],
   'staff.dimension.*': [RATING_DIMENSIONS],
   'staff.error.*': [STAFF_RULE_KEYS],

@@ -5,6 +5,7 @@ import { PRIVATE_LINK_DAYS_AFTER_CLOSING, secretOf } from '../../lib/private-lin
 import { StatusDetails } from '../forms/StatusDetails';
 import type { ChannelOption, IslandProps } from '../forms/types';
 import { BoundSurvey } from './BoundSurvey';
+import { DataRights } from './DataRights';
 import { Decision } from './Decision';
 import { LinkProblem } from './LinkProblem';
 import { Messages } from './Messages';
@@ -85,6 +86,7 @@ export default function PrivateRequest({ locale, messages, channels, links, asso
       {answer.decision && <Decision page={answer} decision={answer.decision} t={t} locale={locale} association={association} />}
       <Messages key={JSON.stringify(answer.messages)} initial={answer.messages} secret={secret} t={t} onLinkRefused={onLinkRefused} />
       <BoundSurvey page={answer} secret={secret} t={t} locale={locale} channels={channels} onChanged={() => load(secret)} onLinkRefused={onLinkRefused} />
+      <DataRights secret={secret} reference={answer.reference} t={t} locale={locale} onLinkRefused={onLinkRefused} />
       <p className="muted">{t('private.keepPrivate', { days: PRIVATE_LINK_DAYS_AFTER_CLOSING })}</p>
     </div>
   );

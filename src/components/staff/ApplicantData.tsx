@@ -28,6 +28,9 @@ export default function ApplicantData({ t, locale, request }: { t: IslandTransla
   return (
     <section aria-labelledby="data-title" className="request-panel">
       <h3 id="data-title">{t('staff.request.dataTitle')}</h3>
+      {typeof request.anonymised_at === 'string' && (
+        <p className="staff-notice" data-testid="anonymised">{t('staff.request.anonymised', { at: formatDate(locale, request.anonymised_at, true) })}</p>
+      )}
       <dl className="staff-dl">
         <div><dt>{t('staff.field.reference')}</dt><dd dir="ltr">{request.reference}</dd></div>
         {SUBMITTED_FIELDS.map((f) => (

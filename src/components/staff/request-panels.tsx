@@ -4,6 +4,7 @@ import type { IslandTranslate } from '../../i18n/islands';
 import type { Locale } from '../../lib/locale';
 import CloseFollowUp from './CloseFollowUp';
 import ContactPreferences from './ContactPreferences';
+import DataRequestPanel from './DataRequestPanel';
 import MessageComposer from './MessageComposer';
 import PrivateLinkPanel from './PrivateLinkPanel';
 import RequestDocuments from './RequestDocuments';
@@ -41,4 +42,5 @@ export const REQUEST_PANELS: readonly RequestPanel[] = [
   { id: 'follow-up', area: 'conversation', render: (c) => <CloseFollowUp {...c} /> },
   { id: 'private-link', area: 'side', render: (c) => <PrivateLinkPanel {...c} /> },
   { id: 'contact', area: 'side', render: (c) => <ContactPreferences {...c} /> },
+  { id: 'data-requests', area: 'side', render: (c) => <DataRequestPanel {...c} /> },
 ];

@@ -5,6 +5,7 @@ import type { Locale } from '../../lib/locale';
 import { REQUEST_HANDLING_ROLES, STAFF_ROLES, type StaffRole } from '../../lib/workflow';
 
 // The sign-in page runs only what signing in needs; each view loads when it is first shown (issue 18).
+const DataRequests = lazy(() => import('./DataRequests'));
 const MyWork = lazy(() => import('./MyWork'));
 const Queue = lazy(() => import('./Queue'));
 const RegisterOnBehalf = lazy(() => import('./RegisterOnBehalf'));
@@ -54,7 +55,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { name: 'register', label: 'staff.nav.register', roles: REQUEST_HANDLING_ROLES, nav: true, render: (c) => <RegisterOnBehalf t={c.t} locale={c.locale} onRegistered={open(c)} /> },
   { name: 'reports', label: 'staff.nav.reports', roles: STAFF_ROLES, nav: true, render: (c) => <Reports t={c.t} locale={c.locale} me={c.me} /> },
   { name: 'messages', label: 'staff.nav.messages', roles: workers, nav: true, render: (c) => <UndeliveredMessages t={c.t} locale={c.locale} me={c.me} /> },
-  // Data requests (privacy) go here.
+  { name: 'data', label: 'staff.nav.data', roles: ['supervisor', 'admin'], nav: true, render: (c) => <DataRequests t={c.t} locale={c.locale} /> },
   { name: 'admin', label: 'staff.nav.admin', roles: ['admin'], nav: true, render: (c) => <StaffAdmin t={c.t} me={c.me} /> },
   { name: 'request', label: 'staff.nav.queue', roles: STAFF_ROLES, nav: false, render: (c) => <RequestDetail t={c.t} locale={c.locale} me={c.me} id={c.route.id} backHref={c.queueHref} /> },
 ];

@@ -5,6 +5,8 @@
 // POST /private-page/reply    { secret, text, object_names, idempotency_key } -> { outcome: 'replied', at }
 // POST /private-page/rate     { secret, overall, ..., idempotency_key } -> { outcome: 'rated', at }
 // POST /private-page/messages { secret, sms, email, stopped }       -> { outcome: 'saved', messages } (./messages.ts)
+// POST /private-page/ask      { secret, kind, field?, details? }   -> { outcome: 'asked', id, due_by } (a data request)
+// POST /private-page/copy     { secret }                          -> { outcome: 'copy', copy: everything held about the request }
 // The client whose wrong links are counted is the x-forwarded-for chain the platform delivers
 // (docs/ARCHITECTURE.md, "The private link, documents, who can read what").
 import { call, serviceClient } from '../_shared/database.ts';
@@ -57,6 +59,18 @@ serveActions({
     });
     return json(replied);
   },
+
+  ask: async (req, body) =>
+    json(
+      await call(service, 'private_link_data_request', {
+        ...presented(req, body),
+        p_kind: text(body, 'kind', 'kind') ?? '',
+        p_field: text(body, 'field', 'field'),
+        p_details: text(body, 'details', 'details'),
+      }),
+    ),
+
+  copy: async (req, body) => json(await call(service, 'private_link_copy', presented(req, body))),
 
   rate: async (req, body) =>
     json(

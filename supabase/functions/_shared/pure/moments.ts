@@ -13,6 +13,10 @@ export const OUTREACH_MOMENTS = [
   'overdue_apology',
   'follow_up_closed',
   'staff_message',
+  'data_request_extended',
+  'data_request_done',
+  'data_request_refused',
+  'data_request_kept',
 ] as const;
 export type OutreachMoment = (typeof OUTREACH_MOMENTS)[number];
 
@@ -35,6 +39,11 @@ export const MOMENT_FACTS: Readonly<Record<OutreachMoment, MomentFacts>> = {
   overdue_apology: { decision: false, carriesNote: false },
   follow_up_closed: { decision: false, carriesNote: true },
   staff_message: { decision: false, carriesNote: true },
+  // A request about the beneficiary's data (PDPL): more time, once, and the outcome.
+  data_request_extended: { decision: false, carriesNote: true },
+  data_request_done: { decision: false, carriesNote: false },
+  data_request_refused: { decision: false, carriesNote: true },
+  data_request_kept: { decision: false, carriesNote: true },
 };
 
 /**
@@ -64,6 +73,10 @@ const MOMENT_EXTRAS: Readonly<Record<OutreachMoment, readonly Placeholder[]>> = 
   overdue_apology: ['decision_due_by'],
   follow_up_closed: [],
   staff_message: [],
+  data_request_extended: [],
+  data_request_done: [],
+  data_request_refused: [],
+  data_request_kept: [],
 };
 
 /** The placeholders a moment's email body may use; `{message}` and `{stop_link}` follow the moment's facts. */

@@ -1,0 +1,2 @@
+export const NOTICE_FILES: string[];
+export function privacyNoticeVersion(read?: (file: string) => string): string;
