@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { loadOpenDataRequests } from '../../api/staff';
 import type { DataRequestRow } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import DataRequestHandling from './DataRequestHandling';
 import { formatDate } from './format-date';
-import { useRefreshOnFocus } from './useRefreshOnFocus';
+
+import { useStaffRead } from './useStaffRead';
 
 interface Props {
   t: IslandTranslate<'staff'>;
   locale: string;
 }
+
+// One empty list for every failed read, so the hook's dependencies stay the same.
+const NO_ROWS: never[] = [];
 
 /**
  * "Data requests" (PDPL; docs/ARCHITECTURE.md, "Personal data: the map, retention, rights"): what
@@ -17,19 +21,8 @@ interface Props {
  * supervisor or an admin extends one once, or records its outcome.
  */
 export default function DataRequests({ t, locale }: Props) {
-  const [rows, setRows] = useState<DataRequestRow[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { data: rows, failed, reload: load } = useStaffRead(loadOpenDataRequests, NO_ROWS);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await loadOpenDataRequests();
-    setFailed(!result.ok);
-    setRows(result.ok ? result.data : []);
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
-  useRefreshOnFocus(load);
 
   const now = Date.now();
   return (

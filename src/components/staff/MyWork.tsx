@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from 'react';
 import { MY_WORK_SECTIONS, loadMyWork, type MyWork as MyWorkData, type MyWorkSection } from '../../api/staff';
 import type { QueueRow, StaffMember } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
@@ -8,7 +7,8 @@ import { formatDate } from './format-date';
 import { queueHref } from './queue-links';
 import QueueTable from './QueueTable';
 import { moveFocus, useShortcuts } from './shortcuts';
-import { useRefreshOnFocus } from './useRefreshOnFocus';
+
+import { useStaffRead } from './useStaffRead';
 
 interface Props {
   t: IslandTranslate<'staff'>;
@@ -21,17 +21,7 @@ interface Props {
 
 /** "My work": what is assigned to me, due first; what waits on the beneficiary; what came back since I last looked. */
 export default function MyWork({ t, locale, me, staff, onOpen }: Props) {
-  const [work, setWork] = useState<MyWorkData | null>(null);
-  const [failed, setFailed] = useState(false);
-  const load = useCallback(async () => {
-    const result = await loadMyWork();
-    setFailed(!result.ok);
-    if (result.ok) setWork(result.data);
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
-  useRefreshOnFocus(load);
+  const { data: work, failed } = useStaffRead(loadMyWork);
   useShortcuts({
     next: () => moveFocus(document.getElementById('my-work'), '[data-queue-link]', 1),
     previous: () => moveFocus(document.getElementById('my-work'), '[data-queue-link]', -1),

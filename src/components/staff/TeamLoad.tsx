@@ -1,24 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
 import { loadStaffLoad } from '../../api/staff';
 import type { StaffLoadRow } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import { WAITING_STATUS } from '../../lib/workflow';
 import { queueHref } from './queue-links';
-import { useRefreshOnFocus } from './useRefreshOnFocus';
+import { useStaffRead } from './useStaffRead';
+
+// One empty list for every failed read, so the hook's dependencies stay the same.
+const NO_ROWS: never[] = [];
 
 /** The supervisor's view: each member's open requests, what waits on the beneficiary and what is overdue, each a link to that queue. */
 export default function TeamLoad({ t }: { t: IslandTranslate<'staff'> }) {
-  const [rows, setRows] = useState<StaffLoadRow[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const load = useCallback(async () => {
-    const result = await loadStaffLoad();
-    setFailed(!result.ok);
-    setRows(result.ok ? result.data : []);
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
-  useRefreshOnFocus(load);
+  const { data: rows, failed } = useStaffRead(loadStaffLoad, NO_ROWS);
 
   const assignee = (r: StaffLoadRow) => r.user_id ?? 'none';
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { loadUndeliveredMessages, retryMessage } from '../../api/staff';
 import type { StaffMember, UndeliveredMessage } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
@@ -6,27 +6,22 @@ import { REQUEST_HANDLING_ROLES } from '../../lib/workflow';
 import { dbErrorMessage } from './db-error';
 import { formatDate } from './format-date';
 
+import { useStaffRead } from './useStaffRead';
+
 interface Props {
   t: IslandTranslate<'staff'>;
   locale: string;
   me: StaffMember;
 }
 
+// One empty list for every failed read, so the hook's dependencies stay the same.
+const NO_ROWS: never[] = [];
+
 /** "Messages not delivered" (issue 13): what failed for good and why; a retry sends it again from its first try. */
 export default function UndeliveredMessages({ t, locale, me }: Props) {
-  const [rows, setRows] = useState<UndeliveredMessage[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { data: rows, failed, reload: load } = useStaffRead(loadUndeliveredMessages, NO_ROWS);
   const [notice, setNotice] = useState<string | null>(null);
   const canRetry = REQUEST_HANDLING_ROLES.includes(me.role);
-
-  const load = useCallback(async () => {
-    const result = await loadUndeliveredMessages();
-    setFailed(!result.ok);
-    setRows(result.ok ? result.data : []);
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   async function retry(message: UndeliveredMessage) {
     const outcome = await retryMessage(message.id);
