@@ -185,15 +185,14 @@ export function loadStaffLoad(): Promise<StaffResult<StaffLoadRow[]>> {
   return read<StaffLoadRow[]>(db.rpc('staff_load'));
 }
 
-/** The request, its whole history (oldest first) and the staff list its names come from. */
-export async function loadRequest(id: string): Promise<{ request: SupportRequestRow | null; events: RequestEvent[]; staff: StaffMember[] }> {
-  const [request, events, staff] = await Promise.all([
+/** The request and its whole history, oldest first (the names come from the shell's staff list). */
+export async function loadRequest(id: string): Promise<{ request: SupportRequestRow | null; events: RequestEvent[] }> {
+  const [request, events] = await Promise.all([
     db.from('support_requests').select('*, possible_duplicate').eq('id', id).maybeSingle(),
     db.from('request_events').select(`*, related_request:support_requests!request_events_related_request_id_fkey(reference)`)
       .eq('request_id', id).order('created_at', { ascending: true }).order('id', { ascending: true }),
-    listStaff(),
   ]);
-  return { request: (request.data as SupportRequestRow | null) ?? null, events: (events.data ?? []) as RequestEvent[], staff };
+  return { request: (request.data as SupportRequestRow | null) ?? null, events: (events.data ?? []) as RequestEvent[] };
 }
 
 /** Records that the member is looking at the request now ("came back since I last looked"). */
@@ -291,9 +290,7 @@ export function closeFollowUp(requestId: string, note: string): Promise<StaffRes
 
 /** Messages that failed for good, newest first (at most 200). */
 export async function loadUndeliveredMessages(): Promise<StaffResult<UndeliveredMessage[]>> {
-  const { data, error, status } = await db.rpc('undelivered_messages');
-  if (error) return refused(error, status);
-  return { ok: true, data: (data ?? []) as UndeliveredMessage[] };
+  return read<UndeliveredMessage[]>(db.rpc('undelivered_messages'));
 }
 
 export function retryMessage(messageId: number): Promise<StaffResult> {

@@ -1,6 +1,8 @@
 import * as z from './zod';
-import { MULTILINE_HIDDEN_CHARACTERS } from './hidden-characters';
+import { hiddenCharactersRule } from './hidden-characters';
 import { ruledText } from './ruled-text';
+import { noteRule } from './staff-note';
+import { codePointLength } from './support-request-rules';
 
 /**
  * What staff write for the beneficiary (issue 13): a message from the request page, and the text
@@ -9,7 +11,6 @@ import { ruledText } from './ruled-text';
  * description may not hold (contract: hidden characters). Keys `errors.<key>`.
  */
 export const MESSAGE_MAX = 1000;
-export const FOLLOW_UP_NOTE_MAX = 2000;
 
 export const BENEFICIARY_MESSAGE_RULE_FIELDS = {
   message_required: 'message',
@@ -20,21 +21,13 @@ export const BENEFICIARY_MESSAGE_RULE_FIELDS = {
 } as const;
 export type BeneficiaryMessageRuleKey = keyof typeof BENEFICIARY_MESSAGE_RULE_FIELDS;
 
-export const FOLLOW_UP_RULE_FIELDS = {
-  note_required: 'note',
-  note_length: 'note',
-  note_characters: 'note',
-  follow_up_not_open: 'note',
-} as const;
-
-const length = (s: string) => s.length;
-
+// Lengths in code points, as char_length counts them in SQL.
 export const staffMessageSchema = z.object({
   message: ruledText((s) => s.trim(), (text) =>
-    text === '' ? 'message_required' : length(text) > MESSAGE_MAX ? 'message_length' : MULTILINE_HIDDEN_CHARACTERS.test(text) ? 'message_characters' : null),
+    text === '' ? 'message_required' : codePointLength(text) > MESSAGE_MAX ? 'message_length' : hiddenCharactersRule('message', text)),
 });
 
+/** The note that closes a follow-up: a staff note's rules (staff-note.ts), and required. */
 export const followUpNoteSchema = z.object({
-  note: ruledText((s) => s.trim(), (text) =>
-    text === '' ? 'note_required' : [...text].length > FOLLOW_UP_NOTE_MAX ? 'note_length' : MULTILINE_HIDDEN_CHARACTERS.test(text) ? 'note_characters' : null),
+  note: ruledText((s) => s.trim(), (text) => (text === '' ? 'note_required' : noteRule(text))),
 });

@@ -1,5 +1,6 @@
 import * as z from './zod';
 import { MULTILINE_HIDDEN_CHARACTERS } from './hidden-characters';
+import { DESCRIPTION_MAX, codePointLength } from './support-request-rules';
 import { ruledText } from './ruled-text';
 import { MAX_DOCUMENT_BYTES, declaredType, isDocumentType, startsAsDeclared } from '../lib/request-documents';
 
@@ -10,10 +11,8 @@ import { MAX_DOCUMENT_BYTES, declaredType, isDocumentType, startsAsDeclared } fr
  * (`request_events_reply_<rule>`, internal.reserve_document_uploads); the Edge Function checks a
  * file's first bytes again where they can be trusted.
  */
-/** The description's maximum (DESCRIPTION_MAX), the check `request_events_reply_length`. */
-export const REPLY_MAX = 4000;
-
-const codePointLength = (s: string) => [...s].length;
+/** The description's maximum, the check `request_events_reply_length`. */
+export const REPLY_MAX = DESCRIPTION_MAX;
 
 /** Every rule key the private page's calls may answer with, and the field it belongs to. */
 export const PRIVATE_PAGE_RULE_FIELDS = {

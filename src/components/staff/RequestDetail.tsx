@@ -21,6 +21,8 @@ interface Props {
   t: IslandTranslate<'staff'>;
   locale: Locale;
   me: StaffMember;
+  /** Every staff member (the shell reads them once): names in the history, assignment choices. */
+  staff: StaffMember[];
   id: string;
   /** Where "Back to the queue" goes: the queue as the member left it. */
   backHref: string;
@@ -31,10 +33,9 @@ interface Props {
  * request itself, the conversation and the history; the applicant's data, the assignment and
  * their other requests beside it (below it on a narrow screen).
  */
-export default function RequestDetail({ t, locale, me, id, backHref }: Props) {
+export default function RequestDetail({ t, locale, me, staff, id, backHref }: Props) {
   const [request, setRequest] = useState<SupportRequestRow | null | undefined>(undefined);
   const [events, setEvents] = useState<RequestEvent[]>([]);
-  const [staff, setStaff] = useState<StaffMember[]>([]);
   const [preferences, setPreferences] = useState<Preferences | null>(null);
   const [documents, setDocuments] = useState<RequestDocument[]>([]);
 
@@ -45,7 +46,6 @@ export default function RequestDetail({ t, locale, me, id, backHref }: Props) {
     if (!isLatest()) return;
     setRequest(loaded.request);
     setEvents(loaded.events);
-    setStaff(loaded.staff);
     setPreferences(contact);
     setDocuments(loadedDocuments);
     if (loaded.request) markRequestSeen(id);

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Session } from '@supabase/supabase-js';
 import { dropEndedSession, hasTwoFactorSession, listStaff, loadMembership, signOut, watchSession } from '../../api/staff';
 import type { StaffMember } from '../../api/staff-types';
@@ -46,7 +46,8 @@ type Membership = { state: 'loading' } | { state: 'none' } | { state: 'active'; 
 
 /** The staff workspace's shell: sign-in, its own header and navigation, and the view the URL names. */
 export default function StaffApp({ locale, messages, toolLinks, otherLanguagePath }: Props) {
-  const t = translator(messages);
+  // One translator per set of strings: views list it among their loads' dependencies.
+  const t = useMemo(() => translator(messages), [messages]);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [membership, setMembership] = useState<Membership>({ state: 'loading' });
   const [staff, setStaff] = useState<StaffMember[]>([]);

@@ -57,7 +57,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { name: 'messages', label: 'staff.nav.messages', roles: workers, nav: true, render: (c) => <UndeliveredMessages t={c.t} locale={c.locale} me={c.me} /> },
   { name: 'data', label: 'staff.nav.data', roles: ['supervisor', 'admin'], nav: true, render: (c) => <DataRequests t={c.t} locale={c.locale} /> },
   { name: 'admin', label: 'staff.nav.admin', roles: ['admin'], nav: true, render: (c) => <StaffAdmin t={c.t} me={c.me} /> },
-  { name: 'request', label: 'staff.nav.queue', roles: STAFF_ROLES, nav: false, render: (c) => <RequestDetail t={c.t} locale={c.locale} me={c.me} id={c.route.id} backHref={c.queueHref} /> },
+  { name: 'request', label: 'staff.nav.queue', roles: STAFF_ROLES, nav: false, render: (c) => <RequestDetail t={c.t} locale={c.locale} me={c.me} staff={c.staff} id={c.route.id} backHref={c.queueHref} /> },
 ];
 
 /** Where a member lands: the admin manages staff, everyone else works the queue. */
