@@ -2,7 +2,6 @@ import * as z from './zod';
 import { hiddenCharactersRule } from './hidden-characters';
 import { ruledText } from './ruled-text';
 import { noteRule } from './staff-note';
-import { codePointLength } from './support-request-rules';
 
 /**
  * What staff write for the beneficiary (issue 13): a message from the request page, and the text
@@ -21,10 +20,10 @@ export const BENEFICIARY_MESSAGE_RULE_FIELDS = {
 } as const;
 export type BeneficiaryMessageRuleKey = keyof typeof BENEFICIARY_MESSAGE_RULE_FIELDS;
 
-// Lengths in code points, as char_length counts them in SQL.
+// A message's length in UTF-16 units, as internal.js_length counts it in send_staff_message.
 export const staffMessageSchema = z.object({
   message: ruledText((s) => s.trim(), (text) =>
-    text === '' ? 'message_required' : codePointLength(text) > MESSAGE_MAX ? 'message_length' : hiddenCharactersRule('message', text)),
+    text === '' ? 'message_required' : text.length > MESSAGE_MAX ? 'message_length' : hiddenCharactersRule('message', text)),
 });
 
 /** The note that closes a follow-up: a staff note's rules (staff-note.ts), and required. */
