@@ -451,7 +451,7 @@ declare
   closed public.request_events;
 begin
   if note = '' then perform internal.refuse('note_required', 'note', 'P0001'); end if;
-  if char_length(note) > 2000 then perform internal.refuse('note_length', 'note'); end if;
+  perform internal.checked_note(note);
   perform internal.require_request(p_request_id);
   select e.survey_id into open_survey from public.request_events e
    where e.request_id = p_request_id and e.kind = 'follow_up' and e.code = 'low_satisfaction_score'

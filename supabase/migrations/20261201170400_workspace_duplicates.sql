@@ -61,15 +61,21 @@ language sql stable as $$
      and o.id is distinct from p_request_id
 $$;
 
+/** Another open request of the same applicant that nobody linked or dismissed (callers check the caller first). */
+create function internal.has_open_duplicate(request public.support_requests) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from internal.same_applicant(request.id, request.national_id, request.mobile) s
+     where s.outcome is null and (s.other).status = any (internal.open_statuses()))
+$$;
+
 /**
  * PostgREST computed field: `select=...,possible_duplicate` on support_requests (and on the rows of
  * search_requests) says whether the request has an open, unreviewed possible duplicate.
  */
 create function public.possible_duplicate(request public.support_requests) returns boolean
 language sql stable security definer set search_path = '' as $$
-  select internal.is_active_staff() and exists (
-    select 1 from internal.same_applicant(request.id, request.national_id, request.mobile) s
-     where s.outcome is null and (s.other).status = any (internal.open_statuses()))
+  select internal.is_active_staff() and internal.has_open_duplicate(request)
 $$;
 
 /** For the request page: the other requests of the same applicant (newest first, at most 50), for active staff. */
@@ -155,6 +161,7 @@ $$;
 
 revoke all on function internal.open_statuses(), internal.same_applicant(uuid, text, text)
   from public, anon, authenticated, service_role;
+revoke all on function internal.has_open_duplicate(public.support_requests) from public, anon, authenticated, service_role;
 revoke all on function public.possible_duplicate(public.support_requests), public.request_duplicates(uuid),
   public.open_requests_for_applicant(text, text), public.review_possible_duplicate(uuid, uuid, text)
   from public, anon, authenticated, service_role;

@@ -100,13 +100,13 @@ select e.request_id, max(e.created_at)
 /* my_work()                                                                                 */
 /* ---------------------------------------------------------------------------------------- */
 
-/** A request as the queue lists it (QUEUE_COLUMNS in src/api/queue-query.ts). */
+/** A request as the queue lists it (QUEUE_COLUMNS in src/api/queue-query.ts); its callers have checked the caller. */
 create function internal.queue_row(r public.support_requests) returns jsonb
 language sql stable as $$
   select jsonb_build_object('id', r.id, 'reference', r.reference, 'full_name', r.full_name, 'mobile', r.mobile,
     'status', r.status, 'category', r.category, 'intake_channel', r.intake_channel, 'created_at', r.created_at,
     'updated_at', r.updated_at, 'decision_due_by', r.decision_due_by, 'decided_at', r.decided_at,
-    'assigned_to', r.assigned_to, 'possible_duplicate', public.possible_duplicate(r),
+    'assigned_to', r.assigned_to, 'possible_duplicate', internal.has_open_duplicate(r),
     'overdue_flags', (select jsonb_build_object('flagged_at', f.flagged_at) from public.overdue_flags f where f.request_id = r.id))
 $$;
 

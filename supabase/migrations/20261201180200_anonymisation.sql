@@ -46,15 +46,18 @@ create trigger support_requests_workflow before update on public.support_request
   for each row when (internal.rewriting_request() is distinct from new.id)
   execute function internal.support_requests_before_update();
 
-/** History is append-only; anonymising may replace the text of its notes and nothing else. */
+/**
+ * History is append-only; anonymising may replace the text of a request's notes and nothing else.
+ * Shared by request_events and staff_events: the row is read as JSON, so a table without
+ * request_id (staff_events) is never the request being rewritten.
+ */
 create or replace function internal.refuse_event_change() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if tg_op = 'UPDATE' then
-    if internal.rewriting_request() is not distinct from old.request_id
-       and (to_jsonb(new) - 'note') = (to_jsonb(old) - 'note') then
-      return new;
-    end if;
+  if tg_op = 'UPDATE' and internal.rewriting_request() is not null
+     and internal.rewriting_request() = (to_jsonb(old) ->> 'request_id')::uuid
+     and (to_jsonb(new) - 'note') = (to_jsonb(old) - 'note') then
+    return new;
   end if;
   perform internal.refuse('events_append_only', null, '42501');
   return null;

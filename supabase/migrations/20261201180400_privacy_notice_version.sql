@@ -83,6 +83,8 @@ language plpgsql volatile security definer set search_path = '' as $$
 declare
   receipt jsonb;
 begin
+  -- Staff first, as the function it wraps: nobody else learns how a notice version is checked.
+  perform internal.require_staff(array['officer', 'supervisor']::public.staff_role[]);
   perform internal.refuse_read_only_call();
   perform internal.accept_privacy_notice(p_privacy_notice_version);
   perform internal.choose_contact(p_messages_by_sms, p_messages_by_email);
