@@ -166,6 +166,7 @@ describe('staff write to the beneficiary', () => {
     expect(rated.body).toMatchObject({ outcome: 'rated' });
     const officer = await staffAs('officer');
     expect((await officer.rpc('close_follow_up', { p_request_id: r.id, p_note: '' })).error?.message).toBe('note_required');
+    expect((await officer.rpc('close_follow_up', { p_request_id: r.id, p_note: 'اتصلنا \u202Eبك' })).error?.message).toBe('note_characters');
     const closed = await officer.rpc('close_follow_up', { p_request_id: r.id, p_note: 'اتصلنا بك واعتذرنا، وخصصنا لك موظفًا للمتابعة.' });
     expect(closed.error).toBeNull();
     expect(closed.data).toMatchObject({ kind: 'follow_up', code: 'follow_up_closed', actor_role: 'officer' });
