@@ -28,6 +28,8 @@ export default defineConfig({
   webServer: [
     {
       command: 'node supabase/local/stack.mjs --ephemeral',
+      // The islands run from astro preview and from the static host (the crawl, the CSP checks).
+      env: { ...process.env, IRTIQAA_CORS_ORIGINS: staticHostUrl } as Record<string, string>,
       url: `${apiUrl}/health`,
       reuseExistingServer: false,
       timeout: 120_000,
