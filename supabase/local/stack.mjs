@@ -80,13 +80,31 @@ function probePort(port) {
   });
 }
 
-/** Free, or freed within 3 s: the kernel may lend a port in its ephemeral range to an outgoing connection for a moment. */
+/** Whether something accepts connections on the port (another stack, say). */
+function someoneListens(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+// Our ports lie in Linux's ephemeral range (32768-60999), so the kernel may have lent one to an
+// outgoing connection (a test's database client, say) as its local port. Such a port cannot be
+// bound until that connection has closed and left TIME_WAIT, which lasts 60 s.
+const TIME_WAIT_MS = 65_000;
+
+/** Free now, or once the outgoing connection that holds it is gone; false if a server listens there. */
 async function portIsFree(port) {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let deadline = Date.now() + TIME_WAIT_MS, said = false; ; said = true) {
     if (await probePort(port)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    if ((await someoneListens(port)) || Date.now() > deadline) return false;
+    if (!said) console.log(`Port ${port} is held by a connection that closed a moment ago; waiting for the system to free it (up to a minute).`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return false;
 }
 
 function fail(message) {
@@ -96,7 +114,7 @@ function fail(message) {
 }
 
 async function main() {
-  for (const [name, port] of [['API gateway', ports.api], ['database', ports.db]]) {
+  for (const [name, port] of [['API gateway', ports.api], ['database', ports.db], ['mail inbox', ports.inbox], ['SMTP', ports.smtp]]) {
     if (!(await portIsFree(port))) {
       return fail(
         `Port ${port} (${name}) is already in use: is another stack running? Stop it, or set ` +

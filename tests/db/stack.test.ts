@@ -1,7 +1,9 @@
 // The local stack's life cycle, on ports of its own (offset + 500) beside the suite's stack.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -21,8 +23,9 @@ const started: ReturnType<typeof spawn>[] = [];
 // takes far longer than the suite's default 20 s per test.
 const LIFE_CYCLE_TIMEOUT_MS = 120_000;
 
-function start(args: string[]) {
-  const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], at = offset) {
+  const health = `http://127.0.0.1:${portsFor(at).api}/health`;
+  const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args], { env: { ...env, IRTIQAA_PORT_OFFSET: String(at) }, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
@@ -31,7 +34,7 @@ function start(args: string[]) {
   const ready = (async () => {
     for (;;) {
       if (child.exitCode !== null) return false;
-      if (output.includes('is running') && (await fetch(`${api}/health`).then((r) => r.ok, () => false))) return true;
+      if (output.includes('is running') && (await fetch(health).then((r) => r.ok, () => false))) return true;
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
@@ -101,6 +104,27 @@ describe('the local stack', { timeout: LIFE_CYCLE_TIMEOUT_MS }, () => {
     expect(code).not.toBe(0);
     expect(second.output()).toMatch(/Port \d+ \(API gateway\) is already in use/);
     expect(second.output()).toContain('IRTIQAA_PORT_OFFSET');
+  });
+
+  it('waits for a port an outgoing connection holds (the kernel lends ports in our range), then starts', async () => {
+    // An outgoing connection gets a port the kernel picks; a stack whose database port is that one.
+    const server = net.createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const client = net.connect({ port: (server.address() as net.AddressInfo).port, host: '127.0.0.1' });
+    const [accepted] = (await Promise.all([once(server, 'connection'), once(client, 'connect')]))[0] as [net.Socket];
+    const held = client.localPort!;
+    const stack = start(['--ephemeral'], held - portsFor(0).db);
+    // Longer than the stack's old 3 s grace; the server side closes first, so the client's port is
+    // free at once (the TIME_WAIT stays on the server's side).
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(stack.child.exitCode).toBeNull();
+    accepted.destroy();
+    await once(client, 'end');
+    client.destroy();
+    server.close();
+    expect(await stack.ready).toBe(true);
+    expect(stack.output()).toContain(`Port ${held} is held by a connection`);
+    await stop(stack);
   });
 
   it('keeps its data between starts, and --reset starts clean with the seed', async () => {
