@@ -15,7 +15,7 @@ import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../supabase/local/key
 import { application } from './support/clients';
 import { serveTemplates } from '../support/published-templates';
 import { startFakeTaqnyat, type FakeSmsProvider } from '../support/fake-sms-provider';
-import { waitForMessage } from '../support/inbox';
+import { inboxMessages, waitForMessage } from '../support/inbox';
 import { alive } from '../support/processes';
 
 type OwnStack = Awaited<ReturnType<typeof startOwnStack>>;
@@ -43,6 +43,9 @@ beforeAll(async () => {
     'SMS_TRANSPORT=taqnyat', 'TAQNYAT_TOKEN=test-token', `TAQNYAT_API_URL=${provider.url}`, 'SMS_SENDER=Irtiqaa',
   ].join('\n'));
   stack = await startOwnStack({ offset, durable: false, args: ['--functions-env', envFile] });
+  // The stack starts its inbox on the first connection; on a busy machine that can outlast the
+  // first email's SMTP timeout, and the retry comes a scheduled run later. Started here, it is up.
+  await inboxMessages(stack.inboxUrl);
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
