@@ -1,9 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/browser.mjs';
 import { apiUrl, siteUrl, staticHostUrl } from './config/ports.mjs';
+import { E2E_WORKERS } from './tests/support/staff-accounts';
 
-// The specs that sign staff in: they share the demo accounts (sessions, authenticator codes, the
-// admin's changes), so they run one at a time, beside the public pages' specs, also one at a time.
+// The specs that sign staff in, and those that do not: two of each run at a time. Each worker signs
+// in with staff accounts of its own (tests/support/staff-accounts.ts: a sign-out ends every session
+// of its account, and the admin's changes stay within the worker's own accounts).
 const STAFF_SPECS = /(hostile-text|outreach|privacy|private-page|staff|two-factor|workspace)\.spec\.ts$/;
 
 // The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,
@@ -12,7 +14,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: !!process.env.CI,
   fullyParallel: false,
-  workers: 2,
+  workers: E2E_WORKERS,
+  globalSetup: './tests/e2e/global-setup.ts',
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list']],
@@ -22,8 +25,8 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [
-    { name: 'public pages', testIgnore: STAFF_SPECS, workers: 1, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } },
-    { name: 'staff', testMatch: STAFF_SPECS, workers: 1, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } },
+    { name: 'public pages', testIgnore: STAFF_SPECS, workers: E2E_WORKERS / 2, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } },
+    { name: 'staff', testMatch: STAFF_SPECS, workers: E2E_WORKERS / 2, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } },
   ],
   webServer: [
     {

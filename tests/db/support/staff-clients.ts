@@ -8,6 +8,7 @@ import { findUserById } from '../../../supabase/local/auth/users.mjs';
 import { hasValidCheckDigit } from '../../../src/lib/national-id';
 import type { StaffRole } from '../../../src/lib/workflow';
 import { withDb } from './clients';
+import { slotStaff } from '../../support/staff-accounts';
 
 const noSession = { auth: { persistSession: false, autoRefreshToken: false } };
 
@@ -58,12 +59,18 @@ export function clientAs(userId: string, { aal = 'aal2' }: { aal?: Assurance } =
   });
 }
 
-/** One active seeded staff member per role (supabase/seed.sql). */
+/**
+ * The active demo member of each role (supabase/seed.sql), or in an e2e worker its own copies of
+ * them (tests/support/staff-accounts.ts), so that helpers never act as another worker's accounts.
+ */
 export async function seededStaffByRole(): Promise<Record<StaffRole, string>> {
-  const { data, error } = await serviceClient().from('staff').select('user_id, role, active').eq('active', true);
-  if (error) throw error;
+  const rows = await withDb(async (db) =>
+    (await db.query(
+      `select s.user_id, s.role::text from public.staff s join auth.users u on u.id = s.user_id where u.email = any($1) and s.active`,
+      [Object.values(slotStaff()).map((account) => account.email)],
+    )).rows as { user_id: string; role: StaffRole }[]);
   const byRole = {} as Record<StaffRole, string>;
-  for (const row of data ?? []) byRole[row.role as StaffRole] ??= row.user_id as string;
+  for (const row of rows) byRole[row.role] ??= row.user_id;
   return byRole;
 }
 
