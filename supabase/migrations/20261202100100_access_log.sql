@@ -119,8 +119,7 @@ declare
 begin
   perform internal.refuse_read_only_call();
   if reason is not null and me.role <> 'admin' then perform internal.refuse('role_not_allowed', 'reason', '42501'); end if;
-  if char_length(reason) > 2000 then perform internal.refuse('note_length', 'reason'); end if;
-  perform internal.refuse_hidden_characters(reason, 'reason');
+  perform internal.checked_note(reason);
   insert into public.access_log (actor_id, actor_role, kind, export_since, full_values, reason)
   values (me.user_id, me.role, 'export', p_since, reason is not null, reason)
   returning * into logged;
