@@ -4,7 +4,7 @@ import { apiUrl, siteUrl, staticHostUrl } from './config/ports.mjs';
 
 // The specs that sign staff in: they share the demo accounts (sessions, authenticator codes, the
 // admin's changes), so they run one at a time, beside the public pages' specs, also one at a time.
-const STAFF_SPECS = /(hostile-text|outreach|privacy|private-page|staff|two-factor|workspace)\.spec\.ts$/;
+const STAFF_SPECS = /(hostile-text|masking|outreach|privacy|private-page|staff|two-factor|workspace)\.spec\.ts$/;
 
 // The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,
 // and a fresh embedded Supabase stack (its data in a temporary folder).

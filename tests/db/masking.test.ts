@@ -36,13 +36,30 @@ const exportsBy = (actorId: string) =>
   withDb(async (db) => (await db.query(
     `select kind::text, full_values, reason from public.access_log where actor_id = $1 and kind = 'export' order by id`, [actorId])).rows);
 
+type ExportRow = Record<string, unknown> & { id: string; created_at: string };
+/** Every page of an export the client started, as the workspace reads them. */
+async function readExport(db: SupabaseClient, exportId: number): Promise<ExportRow[]> {
+  const rows: ExportRow[] = [];
+  let after: ExportRow | null = null;
+  for (;;) {
+    const page: { data: ExportRow[] | null; error: { message: string } | null } =
+      await db.rpc('request_export_page', { p_export_id: exportId, p_after_created_at: after?.created_at ?? null, p_after_id: after?.id ?? null });
+    if (page.error || !page.data) throw new Error(page.error?.message ?? 'no page');
+    rows.push(...page.data);
+    if (page.data.length < 1000) return rows;
+    after = page.data.at(-1)!;
+  }
+}
+
 beforeAll(async () => {
   staff = await seededStaffByRole();
   // The twin shares the national ID: both are possible duplicates, and the duplicate functions have something to show.
-  [target, twin] = (await insertRequests([
+  const inserted = await insertRequests([
     { national_id: nationalId, mobile, full_name: 'هند المطيري', assigned_to: staff.officer, status: 'under_review' },
     { national_id: nationalId, full_name: 'هند المطيري' },
-  ])) as [{ id: string; reference: string }, { id: string; reference: string }];
+  ]);
+  target = inserted[0]!;
+  twin = inserted[1]!;
   // A submitted request's acknowledgement that failed for good: its recipient is the mobile.
   undelivered = await submitFreshRequest();
   undeliveredMobile = ((await serviceClient().from('support_requests').select('mobile').eq('id', undelivered.id).single()).data as { mobile: string }).mobile;
@@ -109,15 +126,7 @@ describe.each(ROLES)('for the %s, national IDs and mobiles are masked', (role) =
     const started = await db.rpc('start_request_export', { p_since: new Date(Date.now() - 5 * 86_400_000).toISOString() });
     expect(started.error).toBeNull();
     expect(started.data).toEqual({ export_id: expect.any(Number), full_values: false });
-    const rows: Record<string, unknown>[] = [];
-    let after: Record<string, unknown> | null = null;
-    for (;;) {
-      const page = await db.rpc('request_export_page', { p_export_id: started.data.export_id, p_after_created_at: after?.created_at ?? null, p_after_id: after?.id ?? null });
-      expect(page.error).toBeNull();
-      rows.push(...page.data);
-      if (page.data.length < 1000) break;
-      after = page.data.at(-1);
-    }
+    const rows = await readExport(db, started.data.export_id);
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ id: target.id, national_id: masked(nationalId), mobile: masked(mobile) })]));
     expect(leaks(rows)).toBe(false);
     expect((await exportsBy(staff[role])).at(-1)).toEqual({ kind: 'export', full_values: false, reason: null });
@@ -258,24 +267,13 @@ describe('the access log', () => {
 });
 
 describe('the CSV export with a reason', () => {
-  const readAll = async (db: SupabaseClient, exportId: number) => {
-    const rows: Record<string, unknown>[] = [];
-    let after: Record<string, unknown> | null = null;
-    for (;;) {
-      const page = await db.rpc('request_export_page', { p_export_id: exportId, p_after_created_at: after?.created_at ?? null, p_after_id: after?.id ?? null });
-      if (page.error) throw new Error(page.error.message);
-      rows.push(...page.data);
-      if (page.data.length < 1000) return rows;
-      after = page.data.at(-1);
-    }
-  };
   const since = () => new Date(Date.now() - 5 * 86_400_000).toISOString();
 
   it('gives an admin the full values, and records the export with its reason', async () => {
     const admin = as('admin');
     const started = await admin.rpc('start_request_export', { p_since: since(), p_reason: '  Investigation of a suspected leak, ticket 42  ' });
     expect(started.data).toEqual({ export_id: expect.any(Number), full_values: true });
-    const rows = await readAll(admin, started.data.export_id);
+    const rows = await readExport(admin, started.data.export_id);
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ id: target.id, national_id: nationalId, mobile })]));
     expect((await exportsBy(staff.admin)).at(-1)).toEqual({ kind: 'export', full_values: true, reason: 'Investigation of a suspected leak, ticket 42' });
   });
