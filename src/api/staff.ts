@@ -439,6 +439,8 @@ export type AccessLogFilter = { requestId: string } | { actorId: string; from: D
 /** At most this many rows a view shows; the CSV export reads them all, a chunk at a time. */
 export const ACCESS_LOG_PAGE = 500;
 
+const ACCESS_LOG_COLUMNS = '*, support_requests(reference)';
+
 function accessLogQuery(filter: AccessLogFilter) {
   let query = db.from('access_log').select(ACCESS_LOG_COLUMNS);
   if ('requestId' in filter) return query.eq('request_id', filter.requestId);
@@ -448,7 +450,6 @@ function accessLogQuery(filter: AccessLogFilter) {
   return query;
 }
 
-const ACCESS_LOG_COLUMNS = '*, support_requests(reference)';
 
 /** The newest rows of the access log that match, newest first (RLS: active admins only). */
 export function loadAccessLog(filter: AccessLogFilter): Promise<StaffResult<AccessLogRow[]>> {

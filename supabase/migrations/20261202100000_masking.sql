@@ -104,7 +104,9 @@ create or replace function public.search_requests(p_query text) returns setof pu
 language plpgsql stable security definer set search_path = '' rows 100 as $$
 begin
   perform internal.require_active_staff();
-  return query execute 'select (internal.masked_request(r)).* from public.support_requests r where ' || internal.search_condition(p_query);
+  -- In FROM, so the row is masked once (`(f(r)).*` in the select list would call it once per column).
+  return query execute 'select m.* from public.support_requests r cross join lateral internal.masked_request(r) m where '
+    || internal.search_condition(p_query);
 end;
 $$;
 
@@ -164,7 +166,7 @@ begin
        where r.id = any (wanted) and r.assigned_to is distinct from p_assignee
       returning r.*
     )
-    select (internal.masked_request(c::public.support_requests)).* from changed c;
+    select m.* from changed c cross join lateral internal.masked_request(c::public.support_requests) m;
 end;
 $$;
 

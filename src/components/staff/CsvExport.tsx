@@ -6,6 +6,7 @@ import type { IslandTranslate } from '../../i18n/islands';
 import { DAY_MS } from '../../lib/decision-window';
 import { csvHeader, csvLines } from '../../lib/csv';
 import { dbErrorMessage } from './db-error';
+import { saveCsv } from './save-file';
 
 const COLUMNS = {
   requests: ['reference', 'created_at', 'status', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'preferred_channel', 'intake_channel', 'locale', 'decision_due_from', 'decision_due_by', 'decided_at', 'assigned_to', 'description'],
@@ -38,14 +39,7 @@ export default function CsvExport({ t, me }: { t: IslandTranslate<'staff'>; me: 
         read += rows.length;
         setStatus(t('staff.export.progress', { count: read }));
       });
-      const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `irtiqaa-${kind}-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveCsv(parts, `irtiqaa-${kind}-${new Date().toISOString().slice(0, 10)}.csv`);
       setStatus(t('staff.export.done', { count }));
     } catch (error) {
       setStatus(error instanceof ExportRefused && error.ruleKey ? dbErrorMessage(t, { ruleKey: error.ruleKey, field: null }) : t('staff.export.refused'));

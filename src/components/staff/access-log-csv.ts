@@ -1,6 +1,7 @@
 import { exportAccessLog, type AccessLogFilter } from '../../api/staff';
 import type { AccessLogRow, StaffMember } from '../../api/staff-types';
 import { csvHeader, csvLines } from '../../lib/csv';
+import { saveCsv } from './save-file';
 
 const COLUMNS = ['created_at', 'actor', 'actor_id', 'actor_role', 'kind', 'reference', 'request_id', 'field', 'export_since', 'full_values', 'reason'] as const;
 
@@ -11,13 +12,6 @@ export async function downloadAccessLog(filter: AccessLogFilter, staff: readonly
   const count = await exportAccessLog(filter, (rows: AccessLogRow[]) => {
     parts.push(csvLines(COLUMNS, rows.map((r) => ({ ...r, actor: names.get(r.actor_id) ?? '', reference: r.support_requests?.reference ?? '' }))));
   });
-  const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveCsv(parts, fileName);
   return count;
 }
