@@ -7,6 +7,7 @@ import { DEFAULT_QUEUE_VIEW, type QueueView } from '../schemas/queue-view';
 import { exportRows, type ExportKind, type ExportRange } from './export';
 import { fetchAll } from './fetch-all';
 import { queueArguments } from './queue-query';
+import { REQUEST_COLUMNS } from './request-columns';
 import { requestArguments, type RequestReceipt } from './request-arguments';
 import { ruleKeyOf, type PostgrestLikeError } from './rpc-outcome';
 import { staffClient as db } from './staff-client';
@@ -184,19 +185,6 @@ export function loadMyWork(): Promise<StaffResult<MyWork>> {
 export function loadStaffLoad(): Promise<StaffResult<StaffLoadRow[]>> {
   return read<StaffLoadRow[]>(db.rpc('staff_load'));
 }
-
-/**
- * The columns of a request staff may read: every one but the full national ID, mobile and search
- * words, which the database does not grant (a `*` is refused); the masked forms stand in for them
- * until the member reveals one (revealApplicantField).
- */
-const REQUEST_COLUMNS = [
-  'id', 'reference', 'created_at', 'updated_at', 'full_name', 'national_id_masked', 'mobile_masked', 'email', 'city', 'category',
-  'request_type', 'description', 'preferred_channel', 'intake_channel', 'locale', 'accuracy_confirmed', 'accuracy_declaration_version',
-  'accuracy_confirmed_at', 'privacy_consent', 'registered_by', 'status', 'status_changed_at', 'assigned_to', 'decision_due_from',
-  'decision_due_by', 'waiting_since', 'time_waiting', 'decided_at', 'decided_by', 'decision_note', 'anonymised_at',
-  'privacy_notice_version', 'privacy_accepted_at',
-].join(',');
 
 /** The request (masked) with its duplicate flag, and its whole history, oldest first (the names come from the shell's staff list). */
 export async function loadRequest(id: string): Promise<{ request: SupportRequestRow | null; events: RequestEvent[] }> {

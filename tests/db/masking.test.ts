@@ -8,6 +8,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { anonClient, serviceClient, withDb } from './support/clients';
 import { clientAs, seededStaffByRole, submitFreshRequest } from './support/staff-clients';
 import { insertRequests, uniqueMobile, uniqueNationalId } from './support/workspace-fixtures';
+import { REQUEST_COLUMNS } from '../../src/api/request-columns';
 
 const ROLES = ['officer', 'supervisor', 'authority', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -130,6 +131,19 @@ describe.each(ROLES)('for the %s, national IDs and mobiles are masked', (role) =
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ id: target.id, national_id: masked(nationalId), mobile: masked(mobile) })]));
     expect(leaks(rows)).toBe(false);
     expect((await exportsBy(staff[role])).at(-1)).toEqual({ kind: 'export', full_values: false, reason: null });
+  });
+});
+
+describe('what the workspace reads', () => {
+  it('the request page reads every column staff are granted, and those are all but the full values', async () => {
+    const columns = await withDb(async (db) => (await db.query(
+      `select column_name, has_column_privilege('authenticated', 'public.support_requests', column_name, 'select') as granted
+         from information_schema.columns where table_schema = 'public' and table_name = 'support_requests'`)).rows as { column_name: string; granted: boolean }[]);
+    expect(columns.filter((c) => !c.granted).map((c) => c.column_name).sort()).toEqual(['mobile', 'national_id', 'search_text']);
+    expect(REQUEST_COLUMNS.split(',').sort()).toEqual(columns.filter((c) => c.granted).map((c) => c.column_name).sort());
+    const { data, error } = await as('officer').from('support_requests').select(REQUEST_COLUMNS).eq('id', target.id).single();
+    expect(error).toBeNull();
+    expect(leaks(data)).toBe(false);
   });
 });
 
