@@ -38,13 +38,13 @@ export type CameBackRow = QueueRow & { came_back_at: string };
 /** A request on its page: the masked national ID and mobile (`national_id_masked`, `mobile_masked`), never the full ones. */
 export type SupportRequestRow = Omit<QueueRow, 'possible_duplicate' | 'mobile'> & { possible_duplicate?: boolean } & Record<string, unknown>;
 
-/** A row of public.access_log: a reveal (request and field) or an export of requests (masked, or in full with a reason). */
+/** A row of public.access_log: a reveal (request and field), an export of requests (masked, or in full with a reason), or a private link issued (request). */
 export interface AccessLogRow {
   id: number;
   created_at: string;
   actor_id: string;
   actor_role: StaffRole;
-  kind: 'reveal' | 'export';
+  kind: 'reveal' | 'export' | 'private_link';
   request_id: string | null;
   field: 'national_id' | 'mobile' | null;
   export_since: string | null;

@@ -3,7 +3,9 @@
  * data: masking and the access log"). Staff never receive a full national ID or mobile through the
  * API unless they reveal it on the request page (20261202100100_access_log.sql records each reveal):
  * - the table: `authenticated` may select every column of support_requests but `national_id`,
- *   `mobile` and `search_text` (which holds both); it reads `national_id_masked` / `mobile_masked`,
+ *   `mobile`, `search_text` (which holds both) and `idempotency_key` (the submission's retry key:
+ *   retrying with it answers a fresh private link, whose page copies the full values); it reads
+ *   `national_id_masked` / `mobile_masked`,
  *   stored columns kept by a trigger (free at read time). A whole-row read (`select=*`, a computed
  *   field, `return=representation`) is therefore refused (42501): the workspace names its columns;
  * - the definer functions that hand out request rows or values (search_requests, the assignment and
@@ -78,7 +80,7 @@ begin
   select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into columns
     from pg_attribute a
    where a.attrelid = 'public.support_requests'::regclass and a.attnum > 0 and not a.attisdropped
-     and a.attname not in ('national_id', 'mobile', 'search_text');
+     and a.attname not in ('national_id', 'mobile', 'search_text', 'idempotency_key');
   execute format('grant select (%s) on public.support_requests to authenticated', columns);
 end;
 $$;

@@ -11,9 +11,9 @@
 /* The log                                                                                   */
 /* ---------------------------------------------------------------------------------------- */
 
-create type public.access_kind as enum ('reveal', 'export');
+create type public.access_kind as enum ('reveal', 'export', 'private_link');
 comment on type public.access_kind is
-  'What an access_log row records: a staff member revealed a field of a request, or exported requests as CSV.';
+  'What an access_log row records: a staff member revealed a field of a request, exported requests as CSV, or issued a private link (whose page copies the applicant''s data).';
 grant usage on type public.access_kind to authenticated, service_role;
 
 create table public.access_log (
@@ -23,14 +23,15 @@ create table public.access_log (
   actor_id uuid not null,
   actor_role public.staff_role not null,
   kind public.access_kind not null,
-  -- A reveal: the request and the field shown in full.
+  -- A reveal: the request and the field shown in full; a private link: the request.
   request_id uuid references public.support_requests (id),
   field text,
   -- An export: the requests submitted since (null: all), whether in full, and the admin's reason.
   export_since timestamptz,
   full_values boolean not null default false,
   reason text,
-  constraint access_log_reveal_named check ((kind = 'reveal') = (request_id is not null and field is not null)),
+  constraint access_log_request_named check ((kind in ('reveal', 'private_link')) = (request_id is not null)),
+  constraint access_log_field_named check ((kind = 'reveal') = (field is not null)),
   constraint access_log_field_known check (field is null or field in ('national_id', 'mobile')),
   constraint access_log_full_values check (not full_values or (kind = 'export' and reason is not null)),
   constraint access_log_reason_length check (reason is null or char_length(reason) between 1 and 2000)
@@ -171,3 +172,30 @@ $$;
 revoke all on function internal.request_export_lifetime(), public.start_request_export(timestamptz, text),
   public.request_export_page(bigint, timestamptz, uuid) from public, anon, authenticated, service_role;
 grant execute on function public.start_request_export(timestamptz, text), public.request_export_page(bigint, timestamptz, uuid) to authenticated;
+
+/* ---------------------------------------------------------------------------------------- */
+/* A new private link                                                                        */
+/* ---------------------------------------------------------------------------------------- */
+
+/**
+ * When a beneficiary asks by phone: every earlier link of the request stops at once, and the new
+ * secret is returned this once, for the staff member to read out or send. Recorded as an event,
+ * and in the access log: the link's page gives a copy of the applicant's data, full values included.
+ */
+create or replace function public.issue_private_link(p_request_id uuid) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  me public.staff := internal.require_staff(array['officer', 'supervisor']::public.staff_role[]);
+  target public.support_requests := internal.require_request(p_request_id);
+  secret text;
+begin
+  if internal.private_page_ended(target) then
+    perform internal.refuse('private_link_ended', null, 'P0001');
+  end if;
+  update internal.private_links set revoked_at = now() where request_id = target.id and revoked_at is null;
+  secret := internal.mint_private_link(target.id, 'staff', 'page', me.user_id);
+  insert into public.request_events (request_id, kind, actor_id, actor_role) values (target.id, 'link_issued', me.user_id, me.role);
+  insert into public.access_log (actor_id, actor_role, kind, request_id) values (me.user_id, me.role, 'private_link', target.id);
+  return jsonb_build_object('private_link_secret', secret);
+end;
+$$;

@@ -71,7 +71,7 @@ beforeAll(async () => {
 describe.each(ROLES)('for the %s, national IDs and mobiles are masked', (role) => {
   it('in the table: the full columns and the search words are refused however they are asked for; the masked ones are there', async () => {
     const db = as(role);
-    for (const select of ['*', 'national_id', 'mobile', 'search_text', 'id,possible_duplicate']) {
+    for (const select of ['*', 'national_id', 'mobile', 'search_text', 'idempotency_key', 'id,possible_duplicate']) {
       const { error, data } = await db.from('support_requests').select(select).eq('id', target.id);
       expect(error?.code, select).toBe('42501');
       expect(data).toBeNull();
@@ -139,7 +139,8 @@ describe('what the workspace reads', () => {
     const columns = await withDb(async (db) => (await db.query(
       `select column_name, has_column_privilege('authenticated', 'public.support_requests', column_name, 'select') as granted
          from information_schema.columns where table_schema = 'public' and table_name = 'support_requests'`)).rows as { column_name: string; granted: boolean }[]);
-    expect(columns.filter((c) => !c.granted).map((c) => c.column_name).sort()).toEqual(['mobile', 'national_id', 'search_text']);
+    // The retry key of a submission answers a fresh private link when a submission is retried with it.
+    expect(columns.filter((c) => !c.granted).map((c) => c.column_name).sort()).toEqual(['idempotency_key', 'mobile', 'national_id', 'search_text']);
     expect(REQUEST_COLUMNS.split(',').sort()).toEqual(columns.filter((c) => c.granted).map((c) => c.column_name).sort());
     const { data, error } = await as('officer').from('support_requests').select(REQUEST_COLUMNS).eq('id', target.id).single();
     expect(error).toBeNull();
@@ -250,6 +251,18 @@ describe('the access log', () => {
       expect(remove.error?.code ?? (remove.data?.length === 0 ? 'nothing' : 'removed')).not.toBe('removed');
     }
     expect(await accessLog(request!.id)).toEqual([expect.objectContaining({ actor_id: staff.officer, field: 'national_id' })]);
+  });
+
+  it('records every private link staff issue, since its page copies the applicant’s data', async () => {
+    const [request] = await insertRequests([{}]);
+    const issued = await as('officer').rpc('issue_private_link', { p_request_id: request!.id });
+    expect(issued.error).toBeNull();
+    expect(await accessLog(request!.id)).toEqual([
+      { actor_id: staff.officer, actor_role: 'officer', kind: 'private_link', request_id: request!.id, field: null, full_values: false, reason: null },
+    ]);
+    const refused = await as('authority').rpc('issue_private_link', { p_request_id: request!.id });
+    expect(refused.error?.message).toBe('role_not_allowed');
+    expect(await accessLog(request!.id)).toHaveLength(1);
   });
 
   it('refuses its own owner too, also in replica mode: no update, delete or truncate', async () => {

@@ -11,9 +11,11 @@ export default function AccessLogTable({ t, locale, rows, staff, caption }: {
   caption: string;
 }) {
   const names = new Map(staff.map((s) => [s.user_id, s.full_name]));
-  const what = (r: AccessLogRow) => r.kind === 'reveal'
-    ? t('staff.accessLog.revealed', { field: t(`staff.field.${r.field ?? 'national_id'}`) })
-    : r.full_values ? t('staff.accessLog.exportedFull') : t('staff.accessLog.exportedMasked');
+  const what = (r: AccessLogRow) => {
+    if (r.kind === 'reveal') return t('staff.accessLog.revealed', { field: t(`staff.field.${r.field ?? 'national_id'}`) });
+    if (r.kind === 'private_link') return t('staff.accessLog.issuedLink');
+    return r.full_values ? t('staff.accessLog.exportedFull') : t('staff.accessLog.exportedMasked');
+  };
   return (
     <table className="staff-table" data-testid="access-log">
       <caption>{caption}</caption>
