@@ -6,7 +6,7 @@ import { E2E_WORKERS } from './tests/support/staff-accounts';
 // The specs that sign staff in, and those that do not: two of each run at a time. Each worker signs
 // in with staff accounts of its own (tests/support/staff-accounts.ts: a sign-out ends every session
 // of its account, and the admin's changes stay within the worker's own accounts).
-const STAFF_SPECS = /(hostile-text|outreach|privacy|private-page|staff|two-factor|workspace)\.spec\.ts$/;
+const STAFF_SPECS = /(hostile-text|masking|outreach|privacy|private-page|staff|two-factor|workspace)\.spec\.ts$/;
 
 // The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,
 // and a fresh embedded Supabase stack (its data in a temporary folder).

@@ -30,6 +30,7 @@ async function workspaceModules() {
     stdin: {
       contents: `export { queueArguments } from './src/api/queue-query.ts';
         export { exportRows } from './src/api/export.ts';
+        export { REQUEST_COLUMNS } from './src/api/request-columns.ts';
         export { csvHeader, csvLines } from './src/lib/csv.ts';
         export { DEFAULT_QUEUE_VIEW } from './src/schemas/queue-view.ts';
         export { clientAs, seededStaffByRole } from './tests/db/support/staff-clients.ts';`,
@@ -150,13 +151,14 @@ async function main() {
     }));
     const { rows: [opened] } = await db.query(`select id from public.support_requests where reference = $1`, [sample.reference]);
     lines.push(await time('request page (request, history, staff, same applicant)', RUNS, async () => {
-      const [request, events, members, same] = await Promise.all([
-        officer.from('support_requests').select('*, possible_duplicate').eq('id', opened.id).single(),
+      const [request, duplicate, events, members, same] = await Promise.all([
+        officer.from('support_requests').select(m.REQUEST_COLUMNS).eq('id', opened.id).single(),
+        officer.rpc('request_possible_duplicate', { p_request_id: opened.id }),
         officer.from('request_events').select('*, related_request:support_requests!request_events_related_request_id_fkey(reference)').eq('request_id', opened.id).order('created_at'),
         officer.from('staff').select('user_id, full_name, role, active').order('full_name'),
         officer.rpc('request_duplicates', { p_request_id: opened.id }),
       ]);
-      for (const r of [request, events, members, same]) must(r);
+      for (const r of [request, duplicate, events, members, same]) must(r);
       return `${events.data.length} events, ${same.data.length} from the same applicant`;
     }));
     lines.push(await time('open requests of an applicant, at intake', RUNS, async () => {

@@ -1,29 +1,56 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 /**
- * The CSV export, read a chunk at a time (PostgREST answers at most 1,000 rows a call), in
- * submission order, each chunk after the last row of the one before (created_at, then id), so
- * every call is an index range however far the export has gone. Row-level security decides what
- * the member may read. The caller turns each chunk into CSV and lets it go, so the browser never
- * holds every row at once.
+ * The CSV export, read a chunk at a time (at most 1,000 rows a call), in submission order, each
+ * chunk after the last row of the one before (created_at, then id), so every call is an index range
+ * however far the export has gone. The caller turns each chunk into CSV and lets it go, so the
+ * browser never holds every row at once.
+ * Requests come from the database's export (start_request_export, then request_export_page), which
+ * records the export in the access log and masks national IDs and mobiles unless an admin gave a
+ * reason; surveys are read with row-level security.
  */
-export const EXPORT_KINDS = {
-  requests: {
-    table: 'support_requests',
-    select: 'id,reference,created_at,status,full_name,national_id,mobile,email,city,category,request_type,preferred_channel,intake_channel,locale,decision_due_from,decision_due_by,decided_at,assigned_to,description',
-  },
-  surveys: {
-    table: 'satisfaction_surveys',
-    select: 'id,created_at,channel,overall,courtesy,clarity,speed,ease,recommend,comment,locale,support_requests(reference)',
-  },
-} as const;
-export type ExportKind = keyof typeof EXPORT_KINDS;
+export const EXPORT_KINDS = ['requests', 'surveys'] as const;
+const SURVEYS = {
+  table: 'satisfaction_surveys',
+  select: 'id,created_at,channel,overall,courtesy,clarity,speed,ease,recommend,comment,locale,support_requests(reference)',
+};
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const CHUNK = 1000;
 
 export interface ExportRange {
   /** Submitted (or answered) on or after; null: from the start. */
   since: Date | null;
+  /** Requests only: an admin's reason for the national IDs and mobiles in full (recorded with the export). */
+  reason?: string | null;
+}
+
+/** Refused by the database (its rule key in `message`), as PostgREST answers it. */
+export class ExportRefused extends Error {
+  constructor(readonly ruleKey: string | null) {
+    super(ruleKey ?? 'export_refused');
+  }
+}
+
+async function exportRequests(db: SupabaseClient, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
+  const started = await db.rpc('start_request_export', { p_since: range.since?.toISOString() ?? null, p_reason: range.reason ?? null });
+  if (started.error) throw new ExportRefused(started.error.message ?? null);
+  const exportId = (started.data as { export_id: number }).export_id;
+  let after: { created_at: string; id: string } | null = null;
+  let total = 0;
+  for (;;) {
+    const { data, error } = await db.rpc('request_export_page', {
+      p_export_id: exportId, p_after_created_at: after?.created_at ?? null, p_after_id: after?.id ?? null,
+    });
+    if (error) throw new ExportRefused(error.message ?? null);
+    const rows = (data ?? []) as Record<string, unknown>[];
+    if (rows.length === 0) return total;
+    onRows(rows);
+    total += rows.length;
+    if (rows.length < CHUNK) return total;
+    const last = rows[rows.length - 1]!;
+    after = { created_at: String(last.created_at), id: String(last.id) };
+  }
 }
 
 /**
@@ -31,11 +58,12 @@ export interface ExportRange {
  * refuses. `db`: the staff session's client (staff.ts passes its own; the benchmark one of its own).
  */
 export async function exportRows(db: SupabaseClient, kind: ExportKind, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
-  const { table, select } = EXPORT_KINDS[kind];
+  if (kind === 'requests') return exportRequests(db, range, onRows);
+  const { table, select } = SURVEYS;
   let after: { created_at: string; id: string } | null = null;
   let total = 0;
   for (;;) {
-    let query = db.from(table).select(select as string);
+    let query = db.from(table).select(select);
     if (range.since) query = query.gte('created_at', range.since.toISOString());
     // The `gte` gives the index range its start; the `or` steps past the rows already read.
     if (after) {
@@ -47,7 +75,7 @@ export async function exportRows(db: SupabaseClient, kind: ExportKind, range: Ex
     if (error) throw error;
     const rows = (data ?? []) as unknown as Record<string, unknown>[];
     if (rows.length === 0) return total;
-    onRows(kind === 'surveys' ? rows.map(withReference) : rows);
+    onRows(rows.map(withReference));
     total += rows.length;
     if (rows.length < CHUNK) return total;
     const last = rows[rows.length - 1]!;

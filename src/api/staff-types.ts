@@ -35,7 +35,24 @@ export interface QueueRow {
 /** A "came back from the beneficiary" row of my_work(). */
 export type CameBackRow = QueueRow & { came_back_at: string };
 
-export type SupportRequestRow = Omit<QueueRow, 'possible_duplicate'> & Record<string, unknown>;
+/** A request on its page: the masked national ID and mobile (`national_id_masked`, `mobile_masked`), never the full ones. */
+export type SupportRequestRow = Omit<QueueRow, 'possible_duplicate' | 'mobile'> & { possible_duplicate?: boolean } & Record<string, unknown>;
+
+/** A row of public.access_log: a reveal (request and field), an export of requests (masked, or in full with a reason), or a private link issued (request). */
+export interface AccessLogRow {
+  id: number;
+  created_at: string;
+  actor_id: string;
+  actor_role: StaffRole;
+  kind: 'reveal' | 'export' | 'private_link';
+  request_id: string | null;
+  field: 'national_id' | 'mobile' | null;
+  export_since: string | null;
+  full_values: boolean;
+  reason: string | null;
+  /** Embedded through the request_id foreign key. */
+  support_requests?: { reference: string } | null;
+}
 
 /** Enum public.request_event_kind; each is labelled `staff.timeline.kind.<kind>`. */
 export const REQUEST_EVENT_KINDS = [

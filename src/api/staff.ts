@@ -7,11 +7,12 @@ import { DEFAULT_QUEUE_VIEW, type QueueView } from '../schemas/queue-view';
 import { exportRows, type ExportKind, type ExportRange } from './export';
 import { fetchAll } from './fetch-all';
 import { queueArguments } from './queue-query';
+import { REQUEST_COLUMNS } from './request-columns';
 import { requestArguments, type RequestReceipt } from './request-arguments';
 import { ruleKeyOf, type PostgrestLikeError } from './rpc-outcome';
 import { staffClient as db } from './staff-client';
 import type {
-  CameBackRow, ContactPreferences, DataRequestRow, DuplicateOutcome, QueueRow, RequestDocument, RequestEvent, SameApplicantRequest, StaffLoadRow,
+  AccessLogRow, CameBackRow, ContactPreferences, DataRequestRow, DuplicateOutcome, QueueRow, RequestDocument, RequestEvent, SameApplicantRequest, StaffLoadRow,
   StaffMember, SupportRequestRow, UndeliveredMessage,
 } from './staff-types';
 import { BENEFICIARY_MESSAGE_RULE_FIELDS } from '../schemas/beneficiary-message';
@@ -185,14 +186,25 @@ export function loadStaffLoad(): Promise<StaffResult<StaffLoadRow[]>> {
   return read<StaffLoadRow[]>(db.rpc('staff_load'));
 }
 
-/** The request and its whole history, oldest first (the names come from the shell's staff list). */
+/** The request (masked) with its duplicate flag, and its whole history, oldest first (the names come from the shell's staff list). */
 export async function loadRequest(id: string): Promise<{ request: SupportRequestRow | null; events: RequestEvent[] }> {
-  const [request, events] = await Promise.all([
-    db.from('support_requests').select('*, possible_duplicate').eq('id', id).maybeSingle(),
+  const [request, duplicate, events] = await Promise.all([
+    db.from('support_requests').select(REQUEST_COLUMNS).eq('id', id).maybeSingle(),
+    db.rpc('request_possible_duplicate', { p_request_id: id }),
     db.from('request_events').select(`*, related_request:support_requests!request_events_related_request_id_fkey(reference)`)
       .eq('request_id', id).order('created_at', { ascending: true }).order('id', { ascending: true }),
   ]);
-  return { request: (request.data as SupportRequestRow | null) ?? null, events: (events.data ?? []) as RequestEvent[] };
+  const row = (request.data as SupportRequestRow | null) ?? null;
+  return { request: row && { ...row, possible_duplicate: duplicate.data === true }, events: (events.data ?? []) as RequestEvent[] };
+}
+
+/** The fields staff see masked and may reveal, one at a time (internal.revealable_fields()). */
+export const REVEALABLE_FIELDS = ['national_id', 'mobile'] as const;
+export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
+
+/** The full national ID or mobile of a request; the database records the reveal in the access log. */
+export async function revealApplicantField(requestId: string, field: RevealableField): Promise<StaffResult<string>> {
+  return read<string>(db.rpc('reveal_applicant_field', { p_request_id: requestId, p_field: field }));
 }
 
 /** Records that the member is looking at the request now ("came back since I last looked"). */
@@ -405,6 +417,46 @@ export function loadOverdue(myId: string): Promise<StaffResult<QueuePage>> {
 /** The CSV export's rows, a chunk at a time (./export.ts), read with the member's session. */
 export function exportRowsInChunks(kind: ExportKind, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
   return exportRows(db, kind, range, onRows);
+}
+
+// The access log (admins) --------------------------------------------------------------------------
+
+/** Which rows of the access log: a request's, or a member's within a window (from inclusive, to exclusive). */
+export type AccessLogFilter = { requestId: string } | { actorId: string; from: Date | null; to: Date | null };
+
+/** At most this many rows a view shows; the CSV export reads them all, a chunk at a time. */
+export const ACCESS_LOG_PAGE = 500;
+
+const ACCESS_LOG_COLUMNS = '*, support_requests(reference)';
+
+function accessLogQuery(filter: AccessLogFilter) {
+  let query = db.from('access_log').select(ACCESS_LOG_COLUMNS);
+  if ('requestId' in filter) return query.eq('request_id', filter.requestId);
+  query = query.eq('actor_id', filter.actorId);
+  if (filter.from) query = query.gte('created_at', filter.from.toISOString());
+  if (filter.to) query = query.lt('created_at', filter.to.toISOString());
+  return query;
+}
+
+
+/** The newest rows of the access log that match, newest first (RLS: active admins only). */
+export function loadAccessLog(filter: AccessLogFilter): Promise<StaffResult<AccessLogRow[]>> {
+  return read<AccessLogRow[]>(accessLogQuery(filter).order('created_at', { ascending: false }).order('id', { ascending: false }).limit(ACCESS_LOG_PAGE));
+}
+
+/** Every matching row, oldest first, a chunk at a time (for the CSV file). */
+export async function exportAccessLog(filter: AccessLogFilter, onRows: (rows: AccessLogRow[]) => void): Promise<number> {
+  let after = 0;
+  let total = 0;
+  for (;;) {
+    const { data, error } = await accessLogQuery(filter).gt('id', after).order('id', { ascending: true }).limit(1000);
+    if (error) throw error;
+    const rows = (data ?? []) as AccessLogRow[];
+    if (rows.length > 0) onRows(rows);
+    total += rows.length;
+    if (rows.length < 1000) return total;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 // Documents and the private link (supabase/CONTRACT.md, "Request documents", "Private page") -----

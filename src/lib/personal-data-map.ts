@@ -44,6 +44,9 @@ export const PERSONAL_DATA_MAP: readonly PersonalDataEntry[] = [
   entry('public.support_requests', 'description', 'circumstances', 'assess', 'handling_staff', 'retention', 'emptied'),
   entry('public.support_requests', 'decision_note', 'decision', 'assess', 'beneficiary_and_staff', 'retention', 'dash'),
   entry('public.support_requests', 'search_text', 'identity', 'find', 'nobody', 'retention', 'recomputed'),
+  // What staff see before they reveal the full value (the access log records each reveal).
+  entry('public.support_requests', 'national_id_masked', 'identity', 'assess', 'handling_staff', 'retention', 'recomputed'),
+  entry('public.support_requests', 'mobile_masked', 'contact', 'contact', 'handling_staff', 'retention', 'recomputed'),
   entry('public.request_events', 'note', 'conversation', 'assess', 'beneficiary_and_staff', 'retention', 'dash'),
   entry('public.satisfaction_surveys', 'comment', 'feedback', 'improve', 'handling_staff', 'retention', 'removed'),
   entry('public.request_documents', 'original_name', 'documents', 'assess', 'handling_staff', 'retention', 'dash'),

@@ -44,7 +44,7 @@ describe('an officer', () => {
     const id = await requestAssigned('under_review', members.supervisor.id);
     expect(await assign(members.officer, id, members.officer.id)).toBe('403 role_not_allowed');
     expect(await assign(members.officer, id, null)).toBe('403 role_not_allowed');
-    const patch = await members.officer.client.from('support_requests').update({ assigned_to: members.officer.id }).eq('id', id).select();
+    const patch = await members.officer.client.from('support_requests').update({ assigned_to: members.officer.id }).eq('id', id).select('id, assigned_to');
     expect(patch.error?.message).toBe('role_not_allowed');
     expect(await assigneeOf(id)).toBe(members.supervisor.id);
   });
@@ -74,7 +74,7 @@ describe('a supervisor or an admin', () => {
       const id = await requestAssigned(status, members.officer.id);
       expect(await assign(members.supervisor, id, members.supervisor.id)).toBe('400 request_final');
       expect(await assign(members.admin, id, null)).toBe('400 request_final');
-      const patch = await members.supervisor.client.from('support_requests').update({ assigned_to: null }).eq('id', id).select();
+      const patch = await members.supervisor.client.from('support_requests').update({ assigned_to: null }).eq('id', id).select('id, assigned_to');
       expect(patch.error?.message).toBe('request_final');
       expect(await assigneeOf(id)).toBe(members.officer.id);
     }

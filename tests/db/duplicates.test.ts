@@ -11,11 +11,13 @@ beforeAll(async () => {
   staff = await seededStaffByRole();
 });
 
-const flags = async (ids: string[]) => {
-  const { data, error } = await clientAs(staff.officer).from('support_requests').select('id, possible_duplicate').in('id', ids);
+// The computed field on support_requests needs the whole row, which staff may not select since
+// masking; the request page asks request_possible_duplicate(), search rows carry the field.
+const flags = async (ids: string[]) => Object.fromEntries(await Promise.all(ids.map(async (id) => {
+  const { data, error } = await clientAs(staff.officer).rpc('request_possible_duplicate', { p_request_id: id });
   expect(error).toBeNull();
-  return Object.fromEntries((data as { id: string; possible_duplicate: boolean }[]).map((r) => [r.id, r.possible_duplicate]));
-};
+  return [id, data as boolean] as const;
+})));
 const duplicateEvents = (id: string) =>
   withDb(async (db) => (await db.query(
     `select kind::text, related_request_id, actor_id from public.request_events where request_id = $1 and kind::text like 'duplicate_%' order by id`, [id])).rows);

@@ -68,8 +68,8 @@ describe('the retention job', () => {
     const [old] = await withDb(async (db) => (await db.query('select reference, national_id from public.support_requests where id = $1', [expired.id])).rows);
     await runRetention();
     const officer = await staffAs('officer');
-    const { data } = await officer.from('support_requests').select('reference, full_name, national_id, anonymised_at').eq('id', expired.id).single();
-    expect(data).toMatchObject({ reference: old.reference, full_name: '', national_id: '' });
+    const { data } = await officer.from('support_requests').select('reference, full_name, national_id_masked, mobile_masked, anonymised_at').eq('id', expired.id).single();
+    expect(data).toMatchObject({ reference: old.reference, full_name: '', national_id_masked: '', mobile_masked: '' });
     expect(data!.anonymised_at).not.toBeNull();
     const found = await officer.rpc('search_requests', { p_query: old.national_id }).select('id');
     expect(((found.data ?? []) as { id: string }[]).map((r) => r.id)).not.toContain(expired.id);

@@ -17,8 +17,8 @@ interface StaffFunction {
 
 /** Functions a staff session may call that are not staff functions, and why. */
 const NOT_STAFF_ONLY: Record<string, string> = {
-  // A computed column of support_requests (`select=*,possible_duplicate`): it reads only what the
-  // row-level security of the row it is given already let the caller read.
+  // A computed column on the rows of search_requests (`select=*,possible_duplicate`): it answers
+  // false to anyone but active staff and reads nothing it returns.
   possible_duplicate: 'computed column',
 };
 

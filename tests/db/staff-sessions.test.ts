@@ -19,7 +19,7 @@ type Reads = Record<(typeof PERSONAL_TABLES)[number] | 'staff', number>;
 
 /** How many rows of each table (at most 1 of the personal ones) the client reads. */
 async function reads(client: SupabaseClient): Promise<Reads> {
-  const rows = await Promise.all(PERSONAL_TABLES.map(async (table) => (await client.from(table).select('*').limit(1)).data?.length ?? 0));
+  const rows = await Promise.all(PERSONAL_TABLES.map(async (table) => (await client.from(table).select(table === 'support_requests' ? 'id' : '*').limit(1)).data?.length ?? 0));
   const staffRows = (await client.from('staff').select('user_id')).data ?? [];
   return { ...(Object.fromEntries(PERSONAL_TABLES.map((t, i) => [t, rows[i]!])) as Omit<Reads, 'staff'>), staff: staffRows.length };
 }
@@ -27,7 +27,7 @@ async function reads(client: SupabaseClient): Promise<Reads> {
 async function actions(client: SupabaseClient, requestId: string) {
   const move = await client.rpc('transition_request', { p_request_id: requestId, p_to: 'under_review' });
   const note = await client.rpc('add_request_note', { p_request_id: requestId, p_note: 'ملاحظة' });
-  const patch = await client.from('support_requests').update({ status: 'under_review' }).eq('id', requestId).select();
+  const patch = await client.from('support_requests').update({ status: 'under_review' }).eq('id', requestId).select('id, status');
   return { move: move.error?.message, note: note.error?.message, patched: patch.data?.length ?? 0 };
 }
 

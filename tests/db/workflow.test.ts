@@ -72,7 +72,7 @@ describe('a transition', () => {
     const ok = await officer.from('support_requests').update({ status: 'under_review' }).eq('id', id).select('status').single();
     expect(ok.data).toEqual({ status: 'under_review' });
     const [pending] = await requestsIn('pending_decision');
-    const refused = await officer.from('support_requests').update({ status: 'accepted' }).eq('id', pending).select();
+    const refused = await officer.from('support_requests').update({ status: 'accepted' }).eq('id', pending).select('id, status');
     expect(refused.error?.message).toBe('role_not_allowed');
   });
 
@@ -151,7 +151,7 @@ describe('inactive staff', () => {
     expect(assign.error?.message).toBe('staff_inactive');
     const read = await former.from('support_requests').select('id');
     expect(read.data).toEqual([]);
-    const patch = await former.from('support_requests').update({ status: 'under_review' }).eq('id', id).select();
+    const patch = await former.from('support_requests').update({ status: 'under_review' }).eq('id', id).select('id, status');
     expect(patch.data ?? []).toEqual([]);
     const row = await withDb(async (db) => (await db.query('select status from public.support_requests where id = $1', [id])).rows[0]);
     expect(row.status).toBe('submitted');

@@ -167,8 +167,8 @@ test('an action the interface hides, forced through supabase-js in the page, is 
         global: { headers: { Authorization: `Bearer ${stored.access_token}` } },
       });
       const skip = await client.rpc('transition_request', { p_request_id: requestId, p_to: 'accepted', p_note: null });
-      const patch = await client.from('support_requests').update({ status: 'under_review' }).eq('id', requestId).select();
-      const edit = await client.from('support_requests').update({ full_name: 'اسم مزور تماما' }).eq('id', requestId).select();
+      const patch = await client.from('support_requests').update({ status: 'under_review' }).eq('id', requestId).select('id, status');
+      const edit = await client.from('support_requests').update({ full_name: 'اسم مزور تماما' }).eq('id', requestId).select('id, full_name');
       return { skip: skip.error?.message, patch: patch.error?.message ?? 'allowed', edit: edit.error?.message ?? 'allowed' };
     },
     { url: apiUrl, key: LOCAL_ANON_KEY, requestId: id },

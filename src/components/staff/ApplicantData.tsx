@@ -3,9 +3,10 @@ import type { IslandTranslate } from '../../i18n/islands';
 import type { Channel } from '../../schemas/channels';
 import type { BeneficiaryCategory, RequestType } from '../../schemas/support-request';
 import { formatDate } from './format-date';
+import RevealableValue from './RevealableValue';
 
 const SUBMITTED_FIELDS = ['full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'preferred_channel', 'intake_channel', 'locale'] as const;
-const LTR_FIELDS = new Set(['reference', 'national_id', 'mobile', 'email']);
+const LTR_FIELDS = new Set(['reference', 'email']);
 // What the beneficiary typed is isolated and takes its own direction, so it cannot reorder the page around it.
 const TYPED_FIELDS = new Set(['full_name', 'city', 'description']);
 const fieldDir = (f: string) => (LTR_FIELDS.has(f) ? 'ltr' : TYPED_FIELDS.has(f) ? 'auto' : undefined);
@@ -36,7 +37,9 @@ export default function ApplicantData({ t, locale, request }: { t: IslandTransla
         {SUBMITTED_FIELDS.map((f) => (
           <div key={f}>
             <dt>{t(`staff.field.${f}`)}</dt>
-            <dd dir={fieldDir(f)}>{value(f)}</dd>
+            {f === 'national_id' || f === 'mobile'
+              ? <dd><RevealableValue t={t} requestId={request.id} field={f} masked={String(request[`${f}_masked`] ?? '')} /></dd>
+              : <dd dir={fieldDir(f)}>{value(f)}</dd>}
           </div>
         ))}
         <div><dt>{t('staff.field.created_at')}</dt><dd>{formatDate(locale, request.created_at, true)}</dd></div>

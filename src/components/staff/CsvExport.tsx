@@ -1,9 +1,12 @@
 import { useState, type SubmitEvent } from 'react';
-import type { ExportKind } from '../../api/export';
+import { ExportRefused, type ExportKind } from '../../api/export';
 import { exportRowsInChunks } from '../../api/staff';
+import type { StaffMember } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import { DAY_MS } from '../../lib/decision-window';
 import { csvHeader, csvLines } from '../../lib/csv';
+import { dbErrorMessage } from './db-error';
+import { saveCsv } from './save-file';
 
 const COLUMNS = {
   requests: ['reference', 'created_at', 'status', 'full_name', 'national_id', 'mobile', 'email', 'city', 'category', 'request_type', 'preferred_channel', 'intake_channel', 'locale', 'decision_due_from', 'decision_due_by', 'decided_at', 'assigned_to', 'description'],
@@ -14,37 +17,32 @@ const COLUMNS = {
 export const EXPORT_PERIODS = [30, 90, 365, 0] as const;
 
 /**
- * Excel-ready CSV (UTF-8 with BOM) of what this role may read; RLS decides what that is. The rows
- * arrive 1,000 at a time and each chunk becomes CSV text at once, so the browser never holds every
- * row; the file is the chunks' text, handed over as one download at the end.
+ * Excel-ready CSV (UTF-8 with BOM) of what this role may read; the database decides what that is.
+ * The rows arrive 1,000 at a time and each chunk becomes CSV text at once, so the browser never
+ * holds every row; the file is the chunks' text, handed over as one download at the end. National
+ * IDs and mobiles are masked, unless an admin gives a reason (the access log records it, as it
+ * records every export of requests).
  */
-export default function CsvExport({ t }: { t: IslandTranslate<'staff'> }) {
+export default function CsvExport({ t, me }: { t: IslandTranslate<'staff'>; me: StaffMember }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  async function download(kind: ExportKind, days: number) {
+  async function download(kind: ExportKind, days: number, reason: string | null) {
     setBusy(true);
     setStatus(t('staff.loading'));
     const parts: string[] = [csvHeader(COLUMNS[kind])];
     let read = 0;
     try {
       const since = days > 0 ? new Date(Date.now() - days * DAY_MS) : null;
-      const count = await exportRowsInChunks(kind, { since }, (rows) => {
+      const count = await exportRowsInChunks(kind, { since, reason }, (rows) => {
         parts.push(csvLines(COLUMNS[kind], rows));
         read += rows.length;
         setStatus(t('staff.export.progress', { count: read }));
       });
-      const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `irtiqaa-${kind}-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveCsv(parts, `irtiqaa-${kind}-${new Date().toISOString().slice(0, 10)}.csv`);
       setStatus(t('staff.export.done', { count }));
-    } catch {
-      setStatus(t('staff.export.refused'));
+    } catch (error) {
+      setStatus(error instanceof ExportRefused && error.ruleKey ? dbErrorMessage(t, { ruleKey: error.ruleKey, field: null }) : t('staff.export.refused'));
     }
     setBusy(false);
   }
@@ -52,7 +50,8 @@ export default function CsvExport({ t }: { t: IslandTranslate<'staff'> }) {
   function submit(kind: ExportKind) {
     return (event: SubmitEvent<HTMLFormElement>) => {
       event.preventDefault();
-      download(kind, Number(new FormData(event.currentTarget).get('period') ?? 365));
+      const data = new FormData(event.currentTarget);
+      download(kind, Number(data.get('period') ?? 365), String(data.get('reason') ?? '').trim() || null);
     };
   }
 
@@ -69,6 +68,13 @@ export default function CsvExport({ t }: { t: IslandTranslate<'staff'> }) {
           <select id={`export-${kind}-period`} name="period" defaultValue="365">
             {EXPORT_PERIODS.map((d) => <option key={d} value={d}>{d === 0 ? t('staff.export.everything') : t('staff.export.lastDays', { count: d })}</option>)}
           </select>
+          {kind === 'requests' && me.role === 'admin' && (
+            <>
+              <label htmlFor="export-requests-reason">{t('staff.export.reason')}</label>
+              <p className="hint" id="export-requests-reason-hint">{t('staff.export.reasonHint')}</p>
+              <textarea id="export-requests-reason" name="reason" rows={2} maxLength={2000} aria-describedby="export-requests-reason-hint" />
+            </>
+          )}
           <button type="submit" disabled={busy}>{wording[kind].submit}</button>
         </form>
       ))}

@@ -108,7 +108,7 @@ export default function Reports({ t, locale, me }: Props) {
       <h2 id="reports-title" tabIndex={-1}>{t('staff.reports.title')}</h2>
       <SatisfactionReport t={t} locale={locale} />
       <DeadlinesReport t={t} me={me} />
-      <CsvExport t={t} />
+      <CsvExport t={t} me={me} />
     </section>
   );
 }

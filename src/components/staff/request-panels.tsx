@@ -7,6 +7,7 @@ import ContactPreferences from './ContactPreferences';
 import DataRequestPanel from './DataRequestPanel';
 import MessageComposer from './MessageComposer';
 import PrivateLinkPanel from './PrivateLinkPanel';
+import RequestAccessLog from './RequestAccessLog';
 import RequestDocuments from './RequestDocuments';
 
 /** What a panel of the request page gets. */
@@ -43,4 +44,5 @@ export const REQUEST_PANELS: readonly RequestPanel[] = [
   { id: 'private-link', area: 'side', render: (c) => <PrivateLinkPanel {...c} /> },
   { id: 'contact', area: 'side', render: (c) => <ContactPreferences {...c} /> },
   { id: 'data-requests', area: 'side', render: (c) => <DataRequestPanel {...c} /> },
+  { id: 'access-log', area: 'side', render: (c) => <RequestAccessLog {...c} /> },
 ];

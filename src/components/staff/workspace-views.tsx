@@ -5,6 +5,7 @@ import type { Locale } from '../../lib/locale';
 import { REQUEST_HANDLING_ROLES, STAFF_ROLES, type StaffRole } from '../../lib/workflow';
 
 // The sign-in page runs only what signing in needs; each view loads when it is first shown (issue 18).
+const AccessLog = lazy(() => import('./AccessLog'));
 const DataRequests = lazy(() => import('./DataRequests'));
 const MyWork = lazy(() => import('./MyWork'));
 const Queue = lazy(() => import('./Queue'));
@@ -57,6 +58,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { name: 'messages', label: 'staff.nav.messages', roles: workers, nav: true, render: (c) => <UndeliveredMessages t={c.t} locale={c.locale} me={c.me} /> },
   { name: 'data', label: 'staff.nav.data', roles: ['supervisor', 'admin'], nav: true, render: (c) => <DataRequests t={c.t} locale={c.locale} /> },
   { name: 'admin', label: 'staff.nav.admin', roles: ['admin'], nav: true, render: (c) => <StaffAdmin t={c.t} me={c.me} /> },
+  { name: 'access', label: 'staff.nav.access', roles: ['admin'], nav: true, render: (c) => <AccessLog t={c.t} locale={c.locale} me={c.me} staff={c.staff} /> },
   { name: 'request', label: 'staff.nav.queue', roles: STAFF_ROLES, nav: false, render: (c) => <RequestDetail t={c.t} locale={c.locale} me={c.me} staff={c.staff} id={c.route.id} backHref={c.queueHref} /> },
 ];
 

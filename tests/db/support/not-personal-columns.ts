@@ -27,6 +27,9 @@ export const NOT_PERSONAL_COLUMNS: Record<string, readonly string[]> = {
   'public.overdue_flags': ['request_id', 'flagged_at'],
   'public.request_documents': ['id', 'request_id', 'mime_type', 'size_bytes', 'added_by', 'created_at'],
   'public.request_duplicate_reviews': ['request_id', 'other_request_id', 'outcome', 'reviewed_by', 'reviewed_at'],
+  // The access log records staff, not beneficiaries: who (a staff id), when, which request and field, and an
+  // admin's reason for a full export (their work, like a staff id; it never holds a value it is about).
+  'public.access_log': ['id', 'created_at', 'actor_id', 'actor_role', 'kind', 'request_id', 'field', 'export_since', 'full_values', 'reason'],
   'public.request_events': ['id', 'request_id', 'created_at', 'kind', 'from_status', 'to_status', 'actor_id', 'actor_role', 'assigned_to', 'survey_id', 'code', 'intake_channel', 'message_id', 'message_moment', 'message_channel', 'idempotency_key', 'document_id', 'related_request_id', 'data_request_id'],
   'public.request_views': ['user_id', 'request_id', 'seen_at'],
   'public.satisfaction_surveys': ['id', 'created_at', 'request_id', 'channel', 'overall', 'courtesy', 'clarity', 'speed', 'ease', 'recommend', 'locale', 'idempotency_key', 'through_private_link'],
