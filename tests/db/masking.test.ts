@@ -20,12 +20,14 @@ let target: { id: string; reference: string };
 let twin: { id: string; reference: string };
 let undelivered: { id: string };
 let undeliveredMobile: string;
+/** The submission's key: whoever holds it can ask for the receipt again, with a new private link. */
+let targetKey: string;
 
 const masked = (value: string) => `••••••${value.slice(-4)}`;
-/** Whether an answer holds the full national ID or mobile anywhere, in any form people write a mobile. */
+/** Whether an answer holds the full national ID or mobile anywhere, in any form people write a mobile, or the submission's key. */
 const leaks = (answer: unknown) => {
   const text = JSON.stringify(answer);
-  return [nationalId, mobile, `0${mobile.slice(4)}`, mobile.slice(1)].some((v) => text.includes(v));
+  return [nationalId, mobile, `0${mobile.slice(4)}`, mobile.slice(1), targetKey].some((v) => text.includes(v));
 };
 const as = (role: Role): SupabaseClient => clientAs(staff[role]);
 
@@ -61,6 +63,12 @@ beforeAll(async () => {
   ]);
   target = inserted[0]!;
   twin = inserted[1]!;
+  // As a public submission has one (the fixture inserts without); the key never changes afterwards, hence replica mode.
+  targetKey = await withDb(async (db) => {
+    await db.query(`set session_replication_role = replica`);
+    return (await db.query(
+      `update public.support_requests set idempotency_key = gen_random_uuid() where id = $1 returning idempotency_key::text`, [target.id])).rows[0].idempotency_key;
+  });
   // A submitted request's acknowledgement that failed for good: its recipient is the mobile.
   undelivered = await submitFreshRequest();
   undeliveredMobile = ((await serviceClient().from('support_requests').select('mobile').eq('id', undelivered.id).single()).data as { mobile: string }).mobile;
