@@ -85,3 +85,13 @@ describe('the two sets of hidden characters', () => {
     expect(inSql).toEqual(codePoints.filter((c) => pattern.test(String.fromCharCode(c))));
   });
 });
+
+describe('requests written before the hidden-character checks', () => {
+  it('hold them too (validated): no such request is left that every later change would fail on, naming its whole row', async () => {
+    const checks = await withDb(async (db) => (await db.query(
+      `select conname, convalidated from pg_constraint
+        where conrelid = 'public.support_requests'::regclass and conname like '%\\_characters' order by conname`)).rows);
+    expect(checks.map((c) => c.conname)).toEqual(expect.arrayContaining(['support_requests_decision_note_characters', 'support_requests_email_characters']));
+    expect(checks.filter((c) => !c.convalidated)).toEqual([]);
+  });
+});
