@@ -225,3 +225,42 @@ begin
 end;
 $$;
 
+
+/* ---------------------------------------------------------------------------------------- */
+/* staff_load()                                                                              */
+/* ---------------------------------------------------------------------------------------- */
+
+-- As before (20261201170500_workspace_my_work.sql), except that which statuses wait on the
+-- beneficiary or await a decision is read once, not joined to each of the 47,000 open requests,
+-- and the open requests are spelled as the open index's predicate, so they are read from
+-- support_requests_open_queue_idx alone.
+create or replace function public.staff_load()
+returns table (user_id uuid, full_name text, role public.staff_role, active boolean, open_requests bigint, waiting bigint, overdue bigint)
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  open public.request_status[] := internal.open_statuses();
+  waits public.request_status[] := array(select s.status from internal.request_statuses s where s.pauses_decision_clock);
+  awaits public.request_status[] := array(select s.status from internal.request_statuses s where s.awaits_decision);
+begin
+  perform internal.require_staff(array['supervisor', 'admin']::public.staff_role[]);
+  return query
+    with load as (
+      select r.assigned_to,
+             count(*) as open_requests,
+             count(*) filter (where r.status = any (waits)) as waiting,
+             count(*) filter (where r.status = any (awaits) and r.decided_at is null and r.decision_due_by < now()) as overdue
+        from public.support_requests r
+       -- The literal list is the open indexes' predicate (tests/db/queue.test.ts); open_statuses() is the rule.
+       where r.status not in ('closed', 'rejected') and r.status = any (open)
+       group by r.assigned_to
+    )
+    select m.user_id, m.full_name, m.role, m.active,
+           coalesce(l.open_requests, 0), coalesce(l.waiting, 0), coalesce(l.overdue, 0)
+      from public.staff m
+      left join load l on l.assigned_to = m.user_id
+     where m.role in ('officer', 'supervisor') or l.assigned_to is not null
+    union all
+    select null, null, null, null, l.open_requests, l.waiting, l.overdue from load l where l.assigned_to is null
+    order by 5 desc, 2;
+end;
+$$;
