@@ -110,9 +110,10 @@ $$;
 /* ---------------------------------------------------------------------------------------- */
 
 -- As before (20261201170600_workspace_queue.sql), except how a counted view (a search or any
--- filter but the status) finds its page and total: one read of at most 5,001 matching rows gives
--- the count and, when that is all of them, the page; only a view with more reads the page again,
--- in order. Same rows, same order, same totals.
+-- filter but the status) finds its page and total: one read of at most 1,001 (or 5,001) matching
+-- rows gives the count and, when that is all of them, the page; only a view with more reads the
+-- page again, in order. Same rows, same order, same totals (the estimate is asked first now, and
+-- the statistics above change it: overdue says "about 24,000", not "about 1,001", for 8,500).
 /**
  * One page of the queue, for active staff: `{ rows: [queue rows], total, total_estimated }`.
  * - p_search: what search_requests() finds ('' for none);
