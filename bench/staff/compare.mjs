@@ -1,6 +1,6 @@
 // Before and after 20261202110000_workspace_scale.sql, side by side in one run, in the database
 // itself (no gateway or PostgREST): each workspace call as the demo officer, timed by a loop in
-// PL/pgSQL, alternately with this branch's definitions and, inside a transaction rolled back at
+// PL/pgSQL (the officer's session; the supervisor's for the team load), alternately with this branch's definitions and, inside a transaction rolled back at
 // the end, with the ones the landed migrations made (functions read from their files, the indexes
 // and statistics as they were).
 // `npx node bench/staff/compare.mjs --offset 4500 [--runs 15] [--rounds 2]`: against a running
@@ -21,8 +21,12 @@ const arg = (name, fallback) => {
 const OFFSET = arg('--offset', 4500);
 const RUNS = arg('--runs', 15);
 const ROUNDS = arg('--rounds', 2);
-const OFFICER = '5e1a0000-0000-4000-8000-000000000001';
-const SESSION = 'c0a1e000-0000-4000-8000-000000000001';
+// The seed's officer and supervisor, each with a live aal2 session of its own.
+const MEMBERS = {
+  officer: { sub: '5e1a0000-0000-4000-8000-000000000001', session_id: 'c0a1e000-0000-4000-8000-000000000001' },
+  supervisor: { sub: '5e1a0000-0000-4000-8000-000000000002', session_id: 'c0a1e000-0000-4000-8000-000000000002' },
+};
+const OFFICER = MEMBERS.officer.sub;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 /** A landed migration's `create function <name>` statement, as `create or replace`. */
@@ -88,16 +92,20 @@ async function main() {
     [`family name ("${bare}")`, q(`p_search => ${lit(bare)}, p_scope => 'all'`)],
     ['a common first name ("محمد")', q(`p_search => 'محمد', p_scope => 'all'`)],
     ['my work (the demo officer)', 'select public.my_work()'],
+    ['team load (staff_load, the supervisor)', 'select jsonb_agg(l) from public.staff_load() l', 'supervisor'],
     ['request page: the request with possible_duplicate', `select to_jsonb(r) || jsonb_build_object('possible_duplicate', public.possible_duplicate(r)) from public.support_requests r where r.reference = ${lit(sample.reference)}`],
   ];
 
-  await db.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal2') on conflict (id) do nothing`, [SESSION, OFFICER]);
-  await db.query(`select set_config('request.jwt.claims', $1, false)`, [JSON.stringify({ sub: OFFICER, role: 'authenticated', aal: 'aal2', session_id: SESSION })]);
+  for (const { sub, session_id } of Object.values(MEMBERS)) {
+    await db.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal2') on conflict (id) do nothing`, [session_id, sub]);
+  }
+  const actAs = (who) => db.query(`select set_config('request.jwt.claims', $1, false)`, [JSON.stringify({ ...MEMBERS[who], role: 'authenticated', aal: 'aal2' })]);
   await db.query(TIMER);
   const samples = { before: calls.map(() => []), after: calls.map(() => []) };
   const measure = async (which) => {
     await db.query('set role authenticated');
-    for (const [i, [, sql]] of calls.entries()) {
+    for (const [i, [, sql, who = 'officer']] of calls.entries()) {
+      await actAs(who);
       const { rows: [{ ms }] } = await db.query('select pg_temp.timed($1, $2) as ms', [sql, RUNS]);
       samples[which][i].push(...ms.slice(1)); // the first call of each block plans and warms up
     }
@@ -124,7 +132,7 @@ async function main() {
   const table = calls.map(([label], i) => `| ${label} | ${cell(samples.before[i])} | ${cell(samples.after[i])} |`).join('\n');
   console.log(`Load average (1 / 5 / 15 min): ${loadAtStart} at the start, ${load()} at the end; ${ROUNDS} rounds of ${RUNS - 1} timed calls each.
 
-| call (in the database, as the officer) | before p50 | before p95 | after p50 | after p95 |
+| call (in the database) | before p50 | before p95 | after p50 | after p95 |
 |---|---:|---:|---:|---:|
 ${table}`);
 }
