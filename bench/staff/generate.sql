@@ -101,7 +101,9 @@ select gen_random_uuid(), internal.new_reference(), created, changed, person.ful
   ) request
   -- One request in 17 is a second request from an earlier applicant.
   join bench_people person on person.p = case when request.n % 17 = 0 and request.n > 40 then request.n - 1 - request.n % 37 else request.n end
-  cross join internal.decision_window() w;
+  cross join internal.decision_window() w
+-- References are 40 random bits: among a million, two alike is likely (about one run in three); that one is left out.
+on conflict (reference) do nothing;
 
 -- The history: submitted, every move on the way to the current status, the assignment, and a note on a third of them.
 insert into public.request_events (request_id, created_at, kind, from_status, to_status, actor_id, actor_role, note, code, intake_channel)

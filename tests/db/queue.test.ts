@@ -124,6 +124,24 @@ describe('queue_requests()', () => {
     expect(got.rows).toHaveLength(25);
   });
 
+  it('pages a view of more than 1,000 as the ordered query does, whether it sorted what it found or read the order again', async () => {
+    // The 1,500 letters of the test above: a filter (more than it reads at once: the page is read again in
+    // order) and a search (the planner expects fewer than 5,000: the page is sorted from what it found).
+    const letters = (q: any) => q.eq('category', 'educational_institution').eq('intake_channel', 'letter');
+    const named = (q: any) => q.like('search_text', '*ساره*').like('search_text', '*احمد*');
+    for (const [view, narrow, order] of [
+      [{ scope: 'all', category: 'educational_institution', channel: 'letter', sort: 'created_at', desc: true, page: 3 }, letters, [['created_at', false]]],
+      [{ q: 'سارة أحمد', page: 2 }, named, [['decision_due_by', true]]],
+      [{ q: 'سارة أحمد', sort: 'full_name', desc: true, page: 4 }, named, [['full_name', false]]],
+    ] as [Partial<QueueView>, (q: any) => any, [string, boolean][]][]) {
+      const want = await expected(narrow, order, ((view.page ?? 1) - 1) * 25);
+      const got = await page(view);
+      expect(want.total, JSON.stringify(view)).toBeGreaterThan(1000);
+      expect(idsOf(got), JSON.stringify(view)).toEqual(want.ids);
+      expect(got.total_estimated).toBe(true);
+    }
+  });
+
   it('refuses a choice it does not have with its key; the lists are the view’s', async () => {
     const client = clientAs(staff.officer);
     const bad = async (args: Record<string, unknown>) => (await client.rpc('queue_requests', args)).error;
