@@ -174,7 +174,9 @@ revoke all on function internal.search_marks(), internal.search_fold(text), inte
  * - a whole national ID or iqama: that applicant's requests;
  * - a whole Saudi mobile in any form: the requests from that mobile;
  * - otherwise every word of the query (folded as above) must occur in the request's search text,
- *   so part of a name, of a reference, or of a mobile or national ID finds it.
+ *   so part of a name, of a reference, or of a mobile or national ID finds it (since
+ *   20261202130200_search_numbers_whole.sql the search text holds no number: part of a name or
+ *   reference only).
  * A query longer than 200 characters is refused (search_length), one without a word of 3 or more
  * letters or digits too (search_too_short: a trigram index cannot narrow it).
  */

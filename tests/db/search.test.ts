@@ -74,7 +74,7 @@ function matches(row: Row, raw: string): boolean {
   const rest = query.replace(/^irt[\s-]*/i, '');
   const digits = rest.replace(/[\s().+-]/g, '');
   const words = /^[0-9]+$/.test(digits) ? [digits.replace(/^(00966|966)/, '0')] : searchTokens(rest);
-  const text = [indexText(row.full_name), row.national_id, row.mobile.replace(/^\+966/, '0'), row.reference.slice(4).toLowerCase()].join(' ');
+  const text = [indexText(row.full_name), row.reference.slice(4).toLowerCase()].join(' ');
   return words.every((word) => text.includes(word));
 }
 
@@ -109,7 +109,7 @@ describe('search_requests()', () => {
     family, family.slice(2), `نورة ${family}`, `نُورَه ${family.slice(2)}`, `ابراهيم ${family}`, 'ibrahim', `IBRAHIM ${family.slice(2)}`,
     made[0]!.reference.toLowerCase(), made[1]!.reference.replace('-', ' '), made[2]!.reference.slice(4, 9), `irt-${made[3]!.reference.slice(4, 8)}`,
     nationalId, toArabicIndic(nationalId), `0${mobile.slice(4)}`, mobile.replace('+966', '00966 '), toArabicIndic(`0${mobile.slice(4)}`),
-    mobile.slice(-6), `${nationalId.slice(0, 5)}`, `أحمد ${family.slice(2)}`,
+    `أحمد ${family.slice(2)}`,
   ];
 
   it.each(['officer', 'supervisor', 'authority', 'admin'] as const)('finds for the %s exactly what the query matches, open or closed', async (role) => {
@@ -123,6 +123,19 @@ describe('search_requests()', () => {
       expect((data as { id: string }[]).map((r) => r.id).sort(), query).toEqual(expected);
     }
   });
+
+  it.each(['officer', 'supervisor', 'authority', 'admin'] as const)(
+    'finds for the %s a national ID or mobile only whole: part of one finds nothing (it would rebuild a masked number digit by digit)',
+    async (role) => {
+      const client = clientAs(staff[role]);
+      const withNumbers = [made[0]!.id, made[1]!.id, made[2]!.id];
+      for (const part of [nationalId.slice(1), nationalId.slice(0, 5), nationalId.slice(-6), `0${mobile.slice(4, -1)}`, mobile.slice(-6), `${made[0]!.reference.slice(4, 8)} ${nationalId.slice(-5)}`]) {
+        const { data, error } = await client.rpc('search_requests', { p_query: part }).select('id');
+        expect(error, part).toBeNull();
+        expect((data as { id: string }[]).map((r) => r.id).filter((id) => withNumbers.includes(id)), part).toEqual([]);
+      }
+    },
+  );
 
   it('finds the same name whatever diacritics, hamza forms or article are typed', async () => {
     const client = clientAs(staff.officer);
