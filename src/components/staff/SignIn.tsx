@@ -14,10 +14,12 @@ interface Props {
    * is stored, and the loading line shows instead (staff.css).
    */
   standIn?: boolean;
+  /** The visitor starts on the form (focus, a tap, sending it): the API and the session watch start loading. */
+  onStart?: () => void;
 }
 
 /** Signing in with the password; the form is in the server HTML, and the API loads when it is sent. */
-export default function SignIn({ t, standIn = false }: Props) {
+export default function SignIn({ t, standIn = false, onStart }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The server HTML's button stays disabled until the island runs: a form sent before that would
@@ -27,6 +29,7 @@ export default function SignIn({ t, standIn = false }: Props) {
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
+    onStart?.();
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
@@ -42,7 +45,7 @@ export default function SignIn({ t, standIn = false }: Props) {
     <section data-staff-view className={standIn ? 'staff-sign-in--stand-in' : undefined}>
       <h2 tabIndex={-1}>{t('staff.signIn.title')}</h2>
       {error && <div role="alert" className="staff-error" id="sign-in-error">{error}</div>}
-      <form onSubmit={submit} className="staff-form" aria-describedby={error ? 'sign-in-error' : undefined}>
+      <form onSubmit={submit} onFocus={onStart} onPointerDown={onStart} className="staff-form" aria-describedby={error ? 'sign-in-error' : undefined}>
         <label htmlFor="staff-email">{t('staff.signIn.email')}</label>
         <input id="staff-email" name="email" type="email" autoComplete="username" required dir="ltr" />
         <label htmlFor="staff-password">{t('staff.signIn.password')}</label>

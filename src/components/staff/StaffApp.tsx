@@ -1,5 +1,6 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Session } from '@supabase/supabase-js';
+import { sessionStored } from '../../api/staff-session-key';
 import type { StaffMember } from '../../api/staff-types';
 import type { IslandMessages } from '../../i18n/islands';
 import { translator } from '../../i18n/translate';
@@ -63,17 +64,27 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
   const lastQueue = useRef(routeHash({ name: 'queue' }));
   const lastOpened = useRef<string | null>(null);
 
-  useEffect(() => {
-    const watch = { current: true, stop: () => {} };
-    // Offline, the API does not arrive: the sign-in form stays, and says so when it is sent.
-    staffApi().then((api) => {
-      if (watch.current) watch.stop = api.watchSession(setSession);
-    }, () => {});
-    return () => {
-      watch.current = false;
-      watch.stop();
-    };
+  // The session is watched from the start when one is stored; otherwise there is none to read, and
+  // the API (supabase-js) loads when the visitor starts on the sign-in form (issue 18).
+  const watch = useRef<{ started: boolean; stop: () => void }>({ started: false, stop: () => {} });
+  const startWatching = useCallback(() => {
+    if (watch.current.started) return;
+    watch.current.started = true;
+    // Offline, the API does not arrive: the sign-in form stays, says so when it is sent, and tries again.
+    staffApi().then(
+      (api) => watch.current.started && (watch.current.stop = api.watchSession(setSession)),
+      () => (watch.current.started = false),
+    );
   }, []);
+  useEffect(() => {
+    if (sessionStored()) startWatching();
+    else setSession(null);
+    const current = watch.current;
+    return () => {
+      current.started = false;
+      current.stop();
+    };
+  }, [startWatching]);
 
   // A password alone opens nothing (the database checks it again): the second step comes first.
   const [twoFactor, setTwoFactor] = useState<'checking' | 'needed' | 'done'>('checking');
@@ -144,7 +155,7 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
     return main(
       <>
         {session === undefined && <p role="status" className="staff-loading--stand-in">{t('staff.loading')}</p>}
-        <SignIn t={t} standIn={session === undefined} />
+        <SignIn t={t} standIn={session === undefined} onStart={startWatching} />
       </>,
     );
   }
