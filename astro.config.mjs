@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import decapBundle from './src/cms/decap-bundle.mjs';
 import securityHeaders from './src/security/headers-integration.mjs';
 import compileHints from './src/build/compile-hints.mjs';
+import afterPaint from './src/build/after-paint.mjs';
 import { privacyNoticeVersion } from './src/build/privacy-notice-version.mjs';
 
 export default defineConfig({
@@ -18,6 +19,7 @@ export default defineConfig({
   },
   integrations: [
     react(),
+    afterPaint(),
     decapBundle(),
     securityHeaders(),
     compileHints(),

@@ -20,7 +20,7 @@ import { portsFor } from '../../config/ports.mjs';
 import { createStaticHost } from '../../src/security/static-host.mjs';
 import { chromiumArgs, chromiumPath } from '../../tests/browser.mjs';
 import { startOwnStack } from '../lib/stack.mjs';
-import { NOINDEX_ACCEPTED_AUDITS, TARGETS, acceptedAudits, meetsTargets, pagesOf } from './pages.mjs';
+import { NOINDEX_ACCEPTED_AUDITS, TARGETS, acceptedAudits, meetsTargets, missedTargets, pagesOf } from './pages.mjs';
 import { layoutShifts } from './shifts.mjs';
 import { explanation, summary } from './summary.mjs';
 
@@ -111,7 +111,7 @@ try {
 const loadAfter = os.loadavg();
 const { version: lighthouseVersion } = JSON.parse(execFileSync('npm', ['ls', 'lighthouse', '--json'], { cwd: root, encoding: 'utf8' })).dependencies.lighthouse;
 const chromiumVersion = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim();
-const row = (r) => `| ${r.path} | ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${seoText(r, r)} | ${r.fcpMs} | ${r.lcpMs} | ${r.tbtMs} | ${r.cls} | ${(r.bytes / 1024).toFixed(1)} | ${r.load.toFixed(1)} | ${meetsTargets(r) ? 'yes' : `no: ${r.failing.join(', ') || 'scores'}`} |`;
+const row = (r) => `| ${r.path} | ${r.name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${seoText(r, r)} | ${r.fcpMs} | ${r.lcpMs} | ${r.tbtMs} | ${r.cls} | ${(r.bytes / 1024).toFixed(1)} | ${r.load.toFixed(1)} | ${meetsTargets(r) ? 'yes' : `no: ${missedTargets(r).join(', ')}${r.failing.length ? ` (audits below 0.9: ${r.failing.join(', ')})` : ''}`} |`;
 const all = results.every(meetsTargets);
 const text = `# Page speed on a phone (Lighthouse, mobile)
 

@@ -1,5 +1,6 @@
 import { createClient } from '@supabase/supabase-js';
 import { supabaseAnonKey, supabaseUrl } from './config';
+import { STAFF_SESSION_KEY } from './staff-session-key';
 
 /**
  * The staff workspace's client, used only by src/api/staff.ts. Unlike the public islands'
@@ -8,5 +9,5 @@ import { supabaseAnonKey, supabaseUrl } from './config';
  * the public forms.
  */
 export const staffClient = createClient(supabaseUrl, supabaseAnonKey, {
-  auth: { persistSession: true, autoRefreshToken: true, storageKey: 'irtiqaa-staff-auth' },
+  auth: { persistSession: true, autoRefreshToken: true, storageKey: STAFF_SESSION_KEY },
 });

@@ -6,10 +6,12 @@ interface Props {
   t: PrivateTranslate;
   links: PrivateLinks;
   onRetry: () => void;
+  /** Shown before the answer, when the address carries no secret (PrivateRequest): not yet the island's answer. */
+  standIn?: boolean;
 }
 
 /** A link that opens no page: wrong, replaced and ended links read the same, so none tells anything about requests. */
-export function LinkProblem({ answer, t, links, onRetry }: Props) {
+export function LinkProblem({ answer, t, links, onRetry, standIn = false }: Props) {
   if (answer.outcome === 'unavailable') {
     return (
       <div className="alert alert--warning" data-hydrated="true" data-outcome="unavailable">
@@ -21,7 +23,7 @@ export function LinkProblem({ answer, t, links, onRetry }: Props) {
   }
   const throttled = answer.outcome === 'throttled';
   return (
-    <div className="alert alert--warning" data-hydrated="true" data-outcome={answer.outcome}>
+    <div className={`alert alert--warning${standIn ? ' private-no-link' : ''}`} data-hydrated={standIn ? undefined : 'true'} data-outcome={answer.outcome}>
       <h2>{t(throttled ? 'private.throttled.title' : 'private.notFound.title')}</h2>
       <p>{throttled ? t('private.throttled.body', { minutes: Math.max(1, Math.ceil(answer.retry_after_seconds / 60)) }) : t('private.notFound.body')}</p>
       <ul>

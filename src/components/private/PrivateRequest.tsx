@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { openPrivatePage, type LinkRefusal, type PageAnswer } from '../../api/private-page';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { LinkRefusal, PageAnswer } from '../../api/private-page';
 import { translator } from '../../i18n/translate';
-import { PRIVATE_LINK_DAYS_AFTER_CLOSING, secretOf } from '../../lib/private-link-secret';
-import { StatusDetails } from '../forms/StatusDetails';
+import { secretOf } from '../../lib/private-link-secret';
 import type { ChannelOption, IslandProps } from '../forms/types';
-import { BoundSurvey } from './BoundSurvey';
-import { DataRights } from './DataRights';
-import { Decision } from './Decision';
 import { LinkProblem } from './LinkProblem';
-import { Messages } from './Messages';
-import { ReplySection } from './ReplySection';
-import { SentReplies } from './SentReplies';
 import type { Association, PrivateLinks } from './types';
+
+// Only the "link does not work" answer is part of the page's first code (issue 18): the API client
+// and the opened page load with the call that opens it, in parallel.
+const loadApi = () => import('../../api/private-page');
+const loadOpened = () => import('./OpenedRequest');
+const OpenedRequest = lazy(loadOpened);
+const NO_LINK = { outcome: 'not_found' } as const;
 
 interface Props extends IslandProps<'private'> {
   channels: ChannelOption[];
@@ -29,15 +29,21 @@ export default function PrivateRequest({ locale, messages, channels, links, asso
   const [secret, setSecret] = useState('');
   const [answer, setAnswer] = useState<PageAnswer | null>(null);
   const [replied, setReplied] = useState(false);
-  const notice = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async (key: string) => {
-    setAnswer(key ? await openPrivatePage(key) : { outcome: 'not_found' });
+    if (!key) return setAnswer(NO_LINK);
+    // Offline before the code arrived reads as the page being unavailable, with its retry.
+    const opened = await Promise.all([loadApi(), loadOpened()]).then(
+      ([api]) => api.openPrivatePage(key),
+      () => ({ outcome: 'unavailable' }) as const,
+    );
+    setAnswer(opened);
   }, []);
 
   useEffect(() => {
     const read = () => {
       const key = secretOf(location.hash);
+      document.documentElement.dataset.privateLink = key ? 'given' : 'none';
       setSecret(key);
       setAnswer(null);
       load(key);
@@ -47,47 +53,36 @@ export default function PrivateRequest({ locale, messages, channels, links, asso
     return () => window.removeEventListener('hashchange', read);
   }, [load]);
 
-  useEffect(() => {
-    if (replied) notice.current?.focus();
-  }, [replied, answer]);
+  // Until the answer is known the server HTML has both first states, and the page's head script
+  // shows the one the address calls for (private.css): without a secret the "link does not work"
+  // box is painted at once and stays the same element, so nothing moves or appears later.
+  if (!answer || answer.outcome !== 'found') {
+    return (
+      <>
+        {!answer && <p role="status" className="private-opening" data-hydrated="true">{t('private.opening')}</p>}
+        <LinkProblem answer={answer ?? NO_LINK} t={t} links={links} onRetry={() => load(secret)} standIn={!answer} />
+      </>
+    );
+  }
 
-  // A survey link opens the page at its survey.
-  useEffect(() => {
-    if (answer?.outcome === 'found' && answer.opened_for === 'survey') document.getElementById('survey-heading')?.focus();
-  }, [answer]);
-
-  if (!answer) return <p role="status" data-hydrated="true">{t('private.opening')}</p>;
-  if (answer.outcome !== 'found') return <LinkProblem answer={answer} t={t} links={links} onRetry={() => load(secret)} />;
-
-  const onLinkRefused = (refusal: LinkRefusal) => setAnswer(refusal);
   return (
-    <div className="private-request" data-hydrated="true">
-      {replied && (
-        <div className="panel no-print" ref={notice} tabIndex={-1} role="status" data-testid="replied">
-          <h2>{t('private.sent.title')}</h2>
-          <p>{t('private.sent.body')}</p>
-        </div>
-      )}
-      <StatusDetails request={answer} locale={locale} t={t} channelsHref={links.channels} />
-      {answer.can_reply && (
-        <ReplySection
-          page={answer}
-          secret={secret}
-          t={t}
-          locale={locale}
-          onReplied={() => {
-            setReplied(true);
-            load(secret);
-          }}
-          onLinkRefused={onLinkRefused}
-        />
-      )}
-      {answer.replies.length > 0 && <SentReplies replies={answer.replies} t={t} locale={locale} />}
-      {answer.decision && <Decision page={answer} decision={answer.decision} t={t} locale={locale} association={association} />}
-      <Messages key={JSON.stringify(answer.messages)} initial={answer.messages} secret={secret} t={t} onLinkRefused={onLinkRefused} />
-      <BoundSurvey page={answer} secret={secret} t={t} locale={locale} channels={channels} onChanged={() => load(secret)} onLinkRefused={onLinkRefused} />
-      <DataRights secret={secret} reference={answer.reference} t={t} locale={locale} onLinkRefused={onLinkRefused} />
-      <p className="muted">{t('private.keepPrivate', { days: PRIVATE_LINK_DAYS_AFTER_CLOSING })}</p>
-    </div>
+    <Suspense fallback={<p role="status">{t('private.opening')}</p>}>
+      <OpenedRequest
+        answer={answer}
+        secret={secret}
+        t={t}
+        locale={locale}
+        channels={channels}
+        links={links}
+        association={association}
+        replied={replied}
+        onReplied={() => {
+          setReplied(true);
+          load(secret);
+        }}
+        onChanged={() => load(secret)}
+        onLinkRefused={(refusal: LinkRefusal) => setAnswer(refusal)}
+      />
+    </Suspense>
   );
 }

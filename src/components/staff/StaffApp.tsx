@@ -1,6 +1,6 @@
-import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Session } from '@supabase/supabase-js';
-import { dropEndedSession, hasTwoFactorSession, listStaff, loadMembership, signOut, watchSession } from '../../api/staff';
+import { sessionStored } from '../../api/staff-session-key';
 import type { StaffMember } from '../../api/staff-types';
 import type { IslandMessages } from '../../i18n/islands';
 import { translator } from '../../i18n/translate';
@@ -8,11 +8,14 @@ import type { Locale } from '../../lib/locale';
 import KeyboardHelp, { type KeyboardHelpHandle } from './KeyboardHelp';
 import { useShortcuts } from './shortcuts';
 import SignIn from './SignIn';
-import TwoFactorSignIn from './TwoFactorSignIn';
+import { staffApi } from './staff-api';
 import { parseHash, routeHash, useHashRoute } from './useHashRoute';
 import WorkspaceHeader from './WorkspaceHeader';
 import WorkspaceNav from './WorkspaceNav';
 import { WORKSPACE_VIEWS, homeView } from './workspace-views';
+
+// Behind the password: what the second step and the workspace need loads once a session is there.
+const TwoFactorSignIn = lazy(() => import('./TwoFactorSignIn'));
 
 interface Props {
   locale: Locale;
@@ -22,11 +25,16 @@ interface Props {
   otherLanguagePath: string;
 }
 
-/** Focuses the first shown element matching `selector` as soon as it is in the page (within 10 s); answers the cancel. */
-function focusWhenShown(selector: string): () => void {
+/**
+ * Focuses the first shown element matching `selector` as soon as it is in the page (within 10 s);
+ * answers the cancel. `keepTyping`: a visitor already in a text field keeps the focus (the sign-in
+ * form is in the server HTML and can be typed into before the island runs).
+ */
+function focusWhenShown(selector: string, keepTyping = false): () => void {
   // Only a shown element takes the focus: while a view loads, Suspense keeps the previous view in
   // the page, hidden, and its heading matches too.
   const focus = () =>
+    (keepTyping && document.activeElement instanceof HTMLInputElement) ||
     [...document.querySelectorAll<HTMLElement>(selector)].some((element) => {
       element.focus();
       return document.activeElement === element;
@@ -56,7 +64,27 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
   const lastQueue = useRef(routeHash({ name: 'queue' }));
   const lastOpened = useRef<string | null>(null);
 
-  useEffect(() => watchSession(setSession), []);
+  // The session is watched from the start when one is stored; otherwise there is none to read, and
+  // the API (supabase-js) loads when the visitor starts on the sign-in form (issue 18).
+  const watch = useRef<{ started: boolean; stop: () => void }>({ started: false, stop: () => {} });
+  const startWatching = useCallback(() => {
+    if (watch.current.started) return;
+    watch.current.started = true;
+    // Offline, the API does not arrive: the sign-in form stays, says so when it is sent, and tries again.
+    staffApi().then(
+      (api) => watch.current.started && (watch.current.stop = api.watchSession(setSession)),
+      () => (watch.current.started = false),
+    );
+  }, []);
+  useEffect(() => {
+    if (sessionStored()) startWatching();
+    else setSession(null);
+    const current = watch.current;
+    return () => {
+      current.started = false;
+      current.stop();
+    };
+  }, [startWatching]);
 
   // A password alone opens nothing (the database checks it again): the second step comes first.
   const [twoFactor, setTwoFactor] = useState<'checking' | 'needed' | 'done'>('checking');
@@ -65,7 +93,7 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
     // Signed out: the next session is checked afresh. A refreshed token keeps what is shown meanwhile.
     if (!accessToken) return setTwoFactor('checking');
     let current = true;
-    hasTwoFactorSession().then((done) => current && setTwoFactor(done ? 'done' : 'needed'));
+    staffApi().then((api) => api.hasTwoFactorSession()).then((done) => current && setTwoFactor(done ? 'done' : 'needed'));
     return () => {
       current = false;
     };
@@ -75,8 +103,9 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
   useEffect(() => {
     if (!userId) return;
     setMembership({ state: 'loading' });
-    loadMembership(userId).then(async (me) => {
-      if (!me && (await dropEndedSession())) return;
+    staffApi().then(async (api) => {
+      const me = await api.loadMembership(userId);
+      if (!me && (await api.dropEndedSession())) return;
       setMembership(me?.active ? { state: 'active', me } : { state: 'none' });
     });
   }, [userId]);
@@ -84,7 +113,7 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
   // Colleagues are readable only once the second step is done (a password alone reads one's own row).
   useEffect(() => {
     if (!userId || twoFactor !== 'done') return;
-    listStaff().then(setStaff);
+    staffApi().then((api) => api.listStaff()).then(setStaff);
   }, [userId, twoFactor]);
 
   const me = membership.state === 'active' ? membership.me : null;
@@ -97,7 +126,8 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
     // A new view: its heading takes the focus once it is there (views load their data first); the
     // queue, coming back from a request, gives it to that request's row instead.
     if (view?.name === 'queue' && lastOpened.current) return;
-    return focusWhenShown('[data-staff-view] h2');
+    return focusWhenShown('[data-staff-view] h2', !session);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view?.name, route.id, membership.state, twoFactor]);
 
   useShortcuts({
@@ -110,7 +140,7 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
   const hash = typeof location === 'undefined' ? '' : location.hash;
   const header = (
     <WorkspaceHeader t={t} locale={locale} otherLanguageHref={otherLanguagePath + hash}
-      who={session ? { email: session.user.email ?? '', member: me } : null} onSignOut={signOut} onHelp={() => help.current?.open()} />
+      who={session ? { email: session.user.email ?? '', member: me } : null} onSignOut={() => staffApi().then((api) => api.signOut())} onHelp={() => help.current?.open()} />
   );
   const main = (content: ReactNode) => (
     <>
@@ -119,9 +149,23 @@ export default function StaffApp({ locale, messages, toolLinks, otherLanguagePat
     </>
   );
 
-  if (session === undefined) return main(<p role="status">{t('staff.loading')}</p>);
-  if (!session) return main(<SignIn t={t} />);
-  if (twoFactor === 'needed') return main(<TwoFactorSignIn t={t} />);
+  // Before the session is known: the sign-in form, or for a member with a stored session the
+  // loading line (the page's head script chooses, staff.css); the form stays the same element.
+  if (!session) {
+    return main(
+      <>
+        {session === undefined && <p role="status" className="staff-loading--stand-in">{t('staff.loading')}</p>}
+        <SignIn t={t} standIn={session === undefined} onStart={startWatching} />
+      </>,
+    );
+  }
+  if (twoFactor === 'needed') {
+    return main(
+      <Suspense fallback={<p role="status">{t('staff.loading')}</p>}>
+        <TwoFactorSignIn t={t} />
+      </Suspense>,
+    );
+  }
   if (membership.state === 'loading' || twoFactor === 'checking') return main(<p role="status">{t('staff.loading')}</p>);
   if (!me) {
     return main(
