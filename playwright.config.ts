@@ -3,9 +3,9 @@ import { chromiumArgs, chromiumPath } from './tests/browser.mjs';
 import { apiUrl, siteUrl, staticHostUrl } from './config/ports.mjs';
 import { E2E_WORKERS } from './tests/support/staff-accounts';
 
-// The specs that sign staff in, and those that do not: two of each run at a time. Each worker signs
-// in with staff accounts of its own (tests/support/staff-accounts.ts: a sign-out ends every session
-// of its account, and the admin's changes stay within the worker's own accounts).
+// The specs that sign staff in, and those that do not, side by side (E2E_WORKERS / 2 of each). Each
+// worker signs in with staff accounts of its own (tests/support/staff-accounts.ts: a sign-out ends
+// every session of its account, and the admin's changes stay within the worker's own accounts).
 const STAFF_SPECS = /(hostile-text|masking|outreach|privacy|private-page|staff|two-factor|workspace)\.spec\.ts$/;
 
 // The e2e suite runs against the built site (`npm run build` first) served by `astro preview`,

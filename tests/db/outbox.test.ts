@@ -304,6 +304,19 @@ describe('the notify function’s side of the outbox', () => {
     expect((await eventsOf(r.id)).at(-1)).toMatchObject({ code: 'message_failed', note: 'SMTP 421: busy' });
   });
 
+  it('keeps a reason that quotes a number with the number masked (staff read it), and a provider\'s message id as it is', async () => {
+    const [failing, sent] = [await submitted(), await submitted()];
+    const claimed = (await serviceClient().rpc('claim_messages', { p_limit: 200, p_lease_seconds: 30 })).data as { id: number; claim: string; reference: string }[];
+    const [refused, delivered] = [failing, sent].map((r) => claimed.find((m) => m.reference === r.reference)!);
+    await serviceClient().rpc('record_message_result', { p_id: refused.id, p_claim: refused.claim, p_outcome: 'failed', p_detail: 'Taqnyat 400: Invalid mobile number 966551234567 (+966551234567), code 1001' });
+    const reason = 'Taqnyat 400: Invalid mobile number ••••••4567 (••••••4567), code 1001';
+    expect((await outboxOf(failing.id)).find((m) => m.state === 'failed')).toMatchObject({ last_error: reason });
+    expect((await eventsOf(failing.id)).at(-1)).toMatchObject({ code: 'message_failed', note: reason });
+    await serviceClient().rpc('record_message_result', { p_id: delivered.id, p_claim: delivered.claim, p_outcome: 'sent', p_detail: '1234567890123' });
+    const [row] = await withDb(async (db) => (await db.query('select provider_id from internal.outbox where id = $1', [delivered.id])).rows);
+    expect(row).toEqual({ provider_id: '1234567890123' });
+  });
+
   it('claims again, once its lease is over, a message whose run died', async () => {
     const r = await submitted();
     const take = async () => ((await serviceClient().rpc('claim_messages', { p_limit: 200, p_lease_seconds: 10 })).data as { reference: string; attempts: number }[])

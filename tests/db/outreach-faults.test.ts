@@ -96,7 +96,8 @@ describe('a provider that refuses, or is down', () => {
       const rows = await outbox(reference);
       return rows.find((r) => r.channel === 'sms' && r.state === 'failed') ? rows : null;
     });
-    expect(sms).toMatchObject({ state: 'failed', attempts: 1, last_error: `Taqnyat 400: Invalid mobile number 966${number.slice(1)}` });
+    expect(sms).toMatchObject({ state: 'failed', attempts: 1, last_error: `Taqnyat 400: Invalid mobile number ••••••${number.slice(-4)}` });
+    // Staff read the reason (the history, messages not delivered): the number in it is masked.
     await waitForMessage(`refused-${mobiles}@example.com`, { baseUrl: stack.inboxUrl, timeoutMs: 30_000 });
     const [request] = await sql(`select status from public.support_requests where reference = $1`, [reference]);
     expect(request).toEqual({ status: 'submitted' });

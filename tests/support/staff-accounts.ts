@@ -3,13 +3,19 @@
 // accounts; slot k has copies of them made by tests/e2e/global-setup.ts, same roles and authenticator
 // secrets, other emails and names. Two workers running at once never share a slot. Outside
 // Playwright (the Vitest suites) there is one slot: the demo accounts.
+import { availableParallelism } from 'node:os';
 import { DEMO_STAFF } from '../../supabase/local/demo-staff.mjs';
 
 export type DemoStaff = keyof typeof DEMO_STAFF;
 export type StaffAccount = (typeof DEMO_STAFF)[DemoStaff];
 
-/** How many workers may run at once (playwright.config.ts) and so how many sets of accounts exist. */
-export const E2E_WORKERS = 4;
+/**
+ * How many e2e workers run at once (playwright.config.ts: half for the specs that sign staff in),
+ * and so how many sets of accounts exist. The e2e suite is bound by the processor (Chromium's
+ * rendering): on 2 cores four workers took as long as two, each test twice as long; so one pair per
+ * 2 cores, up to two pairs.
+ */
+export const E2E_WORKERS = Math.min(4, Math.max(2, 2 * Math.floor(availableParallelism() / 2)));
 
 /** The role and state of each demo account in supabase/seed.sql. */
 export const DEMO_ROLES: Record<DemoStaff, { role: 'officer' | 'supervisor' | 'authority' | 'admin'; active: boolean }> = {
