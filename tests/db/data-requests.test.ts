@@ -90,6 +90,18 @@ describe('staff', () => {
     expect(refusal(await admin.rpc('decide_data_request', { p_id: asked.body.id, p_outcome: 'refused', p_note: 'x' }))).toBe('data_request_decided');
   });
 
+  it.each([
+    ['full_name', '  سارة   محمد  العتيبي ', 'سارة محمد العتيبي'],
+    ['email', ' Sara.Otaibi@Example.COM ', 'sara.otaibi@example.com'],
+    ['city', 'المدينة   المنورة', 'المدينة المنورة'],
+  ] as const)('a corrected %s is stored as the submission would have stored it', async (field, typed, stored) => {
+    const request = await requestAwaitingReply();
+    const asked = await privatePage('ask', { secret: request.secret, kind: 'correction', field, details: `الصحيح: ${typed}` });
+    const done = await (await staffAs('supervisor')).rpc('decide_data_request', { p_id: asked.body.id, p_outcome: 'done', p_corrected_value: typed });
+    expect(done.error).toBeNull();
+    expect(await query(`select ${field} as value from public.support_requests where id = $1`, [request.id])).toEqual([{ value: stored }]);
+  });
+
   it('carry out a deletion: the request is anonymised and its files leave Storage; keeping it needs a legal reason', async () => {
     const request = await requestWithDocument();
     await rememberMobile(request.id);
