@@ -17,15 +17,6 @@ export type StaffAccount = (typeof DEMO_STAFF)[DemoStaff];
  */
 export const E2E_WORKERS = Math.min(4, Math.max(2, 2 * Math.floor(availableParallelism() / 2)));
 
-/** The role and state of each demo account in supabase/seed.sql. */
-export const DEMO_ROLES: Record<DemoStaff, { role: 'officer' | 'supervisor' | 'authority' | 'admin'; active: boolean }> = {
-  officer: { role: 'officer', active: true },
-  supervisor: { role: 'supervisor', active: true },
-  authority: { role: 'authority', active: true },
-  admin: { role: 'admin', active: true },
-  former: { role: 'officer', active: false },
-};
-
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
 
 /** The accounts of this process's worker slot. */
