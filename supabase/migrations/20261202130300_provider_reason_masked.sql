@@ -3,12 +3,21 @@
  * mobile number 9665XXXXXXXX"), and staff read that reason (the history's message_failed note,
  * undelivered_messages). Since national IDs and mobiles are masked for staff
  * (20261202100000_masking.sql), every run of nine or more digits in a reason is stored as the
- * mask of its last four (internal.masked_digits' form) before it is kept. The body is
+ * mask of its last four (internal.masked_digits) before it is kept. The body is
  * that of 20261201140200_outbox.sql with the masking added.
  */
 create function internal.masked_number_runs(p_text text) returns text
-language sql immutable parallel safe as $$
-  select regexp_replace(p_text, '\+?[0-9]{5,}([0-9]{4})', '••••••\1', 'g')
+language plpgsql immutable parallel safe set search_path = '' as $$
+declare
+  masked text := p_text;
+  run text;
+begin
+  -- Longest first, so that '+9665...' is masked whole before '9665...' inside it.
+  for run in select m[1] from regexp_matches(coalesce(p_text, ''), '(\+?[0-9]{9,})', 'g') m order by length(m[1]) desc loop
+    masked := replace(masked, run, internal.masked_digits(run));
+  end loop;
+  return masked;
+end;
 $$;
 revoke all on function internal.masked_number_runs(text) from public, anon, authenticated, service_role;
 

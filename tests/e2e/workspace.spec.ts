@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { STAFF, signIn, signOut, staffIds } from './support/staff';
+import { STAFF, signIn, signOut } from './support/staff';
 import { anonClient, application } from '../db/support/clients';
-import { clientAs, serviceClient, submitFreshRequest } from '../db/support/staff-clients';
+import { clientAs, seededStaffByRole, serviceClient, submitFreshRequest } from '../db/support/staff-clients';
 import { uniqueNationalId } from '../db/support/workspace-fixtures';
 
 // The staff workspace of issue 17: its own layout, every view in both languages, the keyboard,
@@ -176,7 +176,7 @@ test('a possible duplicate is flagged in the queue and on the request; dismissin
 
 test('a change a colleague made meanwhile is not overwritten: the database refuses it and the page says so', async ({ page }) => {
   const { id, reference } = await submitFreshRequest();
-  const staff = await staffIds();
+  const staff = await seededStaffByRole();
   await signIn(page, 'officer');
   await page.goto(`/staff/#/request/${id}`);
   await expect(page.getByRole('heading', { level: 2, name: `الطلب ${reference}` })).toBeVisible();
@@ -198,7 +198,7 @@ test('a change a colleague made meanwhile is not overwritten: the database refus
 
 test('a supervisor assigns selected requests in bulk; each request’s history records its own assignment', async ({ page }) => {
   const { nationalId, ids } = await twoFromOneApplicant();
-  const staff = await staffIds();
+  const staff = await seededStaffByRole();
   await signIn(page, 'supervisor');
   await page.goto(`/staff/#/queue?q=${nationalId}`);
   await expect(page.getByTestId('queue').locator('tbody tr')).toHaveCount(2);

@@ -1,18 +1,10 @@
 import { expect, type Page } from '@playwright/test';
 import { totpCode } from '../../../supabase/local/demo-staff.mjs';
-import { withDb } from '../../db/support/clients';
 import { slotStaff, type DemoStaff } from '../../support/staff-accounts';
 
 export type { DemoStaff };
 /** This worker's staff accounts, with their authenticators' secrets (tests/support/staff-accounts.ts). */
 export const STAFF = slotStaff();
-
-/** The user id of each of this worker's accounts. */
-export async function staffIds(): Promise<Record<DemoStaff, string>> {
-  const rows = await withDb(async (db) =>
-    (await db.query('select id, email from auth.users where email = any($1)', [Object.values(STAFF).map((a) => a.email)])).rows as { id: string; email: string }[]);
-  return Object.fromEntries(Object.entries(STAFF).map(([who, a]) => [who, rows.find((r) => r.email === a.email)!.id])) as Record<DemoStaff, string>;
-}
 
 /** The first step: e-mail and password. The workspace then asks for the authenticator's code. */
 export async function signInWithPassword(page: Page, email: string, password: string, path = '/staff/') {
