@@ -13,13 +13,15 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * `durable` (default): data in a fresh temp folder with fsync and synchronous_commit on, so a
  * SIGKILLed postmaster cannot lose an acknowledged commit. Otherwise `--ephemeral` (fast).
+ * `keepIn`: a data folder kept between runs instead (durable; migrations new since the last run
+ * are applied on start, nothing is removed on stop).
  * `args`: more arguments for stack.mjs (`--functions <dir>`, ...).
- * @param {{ offset: number, durable?: boolean, env?: Record<string, string>, args?: string[] }} options
+ * @param {{ offset: number, durable?: boolean, keepIn?: string, env?: Record<string, string>, args?: string[] }} options
  */
-export async function startOwnStack({ offset, durable = true, env = {}, args: extraArgs = [] }) {
-  const dataRoot = durable ? await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-faults-')) : null;
+export async function startOwnStack({ offset, durable = true, keepIn, env = {}, args: extraArgs = [] }) {
+  const dataRoot = !keepIn && durable ? await mkdtemp(path.join(os.tmpdir(), 'irtiqaa-faults-')) : null;
   if (dataRoot) await chmod(dataRoot, 0o755);
-  const args = durable ? ['--data', dataRoot, '--reset'] : ['--ephemeral'];
+  const args = keepIn ? ['--data', path.resolve(keepIn)] : durable ? ['--data', dataRoot, '--reset'] : ['--ephemeral'];
   const child = spawn(process.execPath, ['supabase/local/stack.mjs', ...args, ...extraArgs], {
     cwd: root,
     env: { ...process.env, ...env, IRTIQAA_PORT_OFFSET: String(offset) },

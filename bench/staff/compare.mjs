@@ -1,8 +1,11 @@
-// Before and after 20261202110000_workspace_scale.sql, side by side in one run, in the database
-// itself (no gateway or PostgREST): each workspace call as the demo officer, timed by a loop in
-// PL/pgSQL (the officer's session; the supervisor's for the team load), alternately with this branch's definitions and, inside a transaction rolled back at
-// the end, with the ones the landed migrations made (functions read from their files, the indexes
-// and statistics as they were).
+// Before and after a migration of the workspace, side by side in one run, in the database itself
+// (no gateway or PostgREST): each workspace call as the demo officer (the supervisor for the team
+// load), timed by a loop in PL/pgSQL, alternately with the current definitions and, inside a
+// transaction rolled back at the end, with the ones before it (functions read from the migration
+// files that made them, the indexes as they were). BEFORE below is the state before
+// 20261202150000_workspace_rows_and_load.sql; the run before 20261202110000_workspace_scale.sql is
+// recorded in RESULTS.md. (That migration's export change shows only end to end, where pooled
+// connections switch to PL/pgSQL's generic plan: RESULTS.md.)
 // `npx node bench/staff/compare.mjs --offset 4500 [--runs 15] [--rounds 2]`: against a running
 // stack whose database holds the generated requests (bench/staff/generate.sql).
 import { readFile } from 'node:fs/promises';
@@ -29,25 +32,26 @@ const MEMBERS = {
 const OFFICER = MEMBERS.officer.sub;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 
-/** A landed migration's `create function <name>` statement, as `create or replace`. */
+/** A landed migration's `create [or replace] function <name>` statement, as `create or replace`. */
 async function landedFunction(file, name) {
   const sql = await readFile(path.join(migrations, file), 'utf8');
-  const start = sql.indexOf(`create function ${name}(`);
-  if (start < 0) throw new Error(`${name} not found in ${file}`);
+  const start = [`create function ${name}(`, `create or replace function ${name}(`].map((s) => sql.indexOf(s)).find((i) => i >= 0);
+  if (start === undefined) throw new Error(`${name} not found in ${file}`);
   const end = sql.indexOf('$$;', sql.indexOf(' as $$', start) + 6) + 3;
-  return sql.slice(start, end).replace('create function', 'create or replace function');
+  return sql.slice(start, end).replace(/^create (or replace )?function/, 'create or replace function');
 }
 
 const BEFORE = async () => [
-  await landedFunction('20261201170400_workspace_duplicates.sql', 'internal.has_open_duplicate'),
-  await landedFunction('20261201170500_workspace_my_work.sql', 'public.my_work'),
-  await landedFunction('20261201170600_workspace_queue.sql', 'public.queue_requests'),
-  'drop statistics public.support_requests_status_decided_stats',
-  'drop index public.support_requests_open_queue_idx, public.support_requests_open_assignee_idx, public.support_requests_status_due_id_idx, public.support_requests_status_created_id_idx',
-  `create index support_requests_open_due_idx on public.support_requests (decision_due_by) where status not in ('closed', 'rejected')`,
-  `create index support_requests_open_assignee_due_idx on public.support_requests (assigned_to, decision_due_by) include (id) where status not in ('closed', 'rejected')`,
-  'create index support_requests_status_due_idx on public.support_requests (status, decision_due_by)',
-  'create index support_requests_status_created_idx on public.support_requests (status, created_at)',
+  await landedFunction('20261202100000_masking.sql', 'internal.queue_row'),
+  await landedFunction('20261202110000_workspace_scale.sql', 'internal.has_open_duplicate'),
+  await landedFunction('20261202110000_workspace_scale.sql', 'public.my_work'),
+  await landedFunction('20261202110000_workspace_scale.sql', 'public.queue_requests'),
+  await landedFunction('20261201170500_workspace_my_work.sql', 'public.staff_load'),
+  await landedFunction('20261202130000_masked_request_key.sql', 'internal.masked_request'),
+  await landedFunction('20261202100000_masking.sql', 'public.search_requests'),
+  'drop index public.support_requests_created_id_idx, public.support_requests_category_channel_due_idx',
+  'create index support_requests_created_idx on public.support_requests (created_at)',
+  'create index support_requests_category_idx on public.support_requests (category)',
 ];
 
 const TIMER = `create or replace function pg_temp.timed(q text, n int) returns float8[] language plpgsql as $$
@@ -93,7 +97,11 @@ async function main() {
     ['a common first name ("محمد")', q(`p_search => 'محمد', p_scope => 'all'`)],
     ['my work (the demo officer)', 'select public.my_work()'],
     ['team load (staff_load, the supervisor)', 'select jsonb_agg(l) from public.staff_load() l', 'supervisor'],
-    ['request page: the request with possible_duplicate', `select to_jsonb(r) || jsonb_build_object('possible_duplicate', public.possible_duplicate(r)) from public.support_requests r where r.reference = ${lit(sample.reference)}`],
+    [`search_requests() as PostgREST asks it ("${first} ${family}", not closed, newest first, 25, counted)`,
+      `select jsonb_build_object('total', (select count(*) from public.search_requests(${lit(`${first} ${family}`)}) s where s.status <> 'closed'),
+         'page', (select jsonb_agg(p) from (select s.id, s.reference, s.status, s.created_at from public.search_requests(${lit(`${first} ${family}`)}) s
+                   where s.status <> 'closed' order by s.created_at desc limit 25) p))`],
+    ['request page: the request and its duplicate flag', `select jsonb_build_object('id', r.id, 'status', r.status, 'possible_duplicate', public.request_possible_duplicate(r.id)) from public.support_requests r where r.reference = ${lit(sample.reference)}`],
   ];
 
   for (const { sub, session_id } of Object.values(MEMBERS)) {

@@ -3,7 +3,7 @@ import type { QueueView } from '../schemas/queue-view';
 export const PAGE_SIZE = 25;
 
 /**
- * The columns of a queue row, as `internal.queue_row()` builds them for queue_requests() and
+ * The columns of a queue row, as `internal.queue_rows()` builds them for queue_requests() and
  * my_work() (tests/db/queue.test.ts compares the two).
  */
 export const QUEUE_COLUMNS = [

@@ -11,7 +11,7 @@ export interface StaffMember {
   email?: string | null;
 }
 
-/** A request as the queue and "my work" list it (QUEUE_COLUMNS; `internal.queue_row()`). */
+/** A request as the queue and "my work" list it (QUEUE_COLUMNS; `internal.queue_rows()`). */
 export interface QueueRow {
   id: string;
   reference: string;

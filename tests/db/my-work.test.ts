@@ -84,15 +84,15 @@ describe('my_work()', () => {
 });
 
 describe('staff_load()', () => {
-  it('gives supervisors each member’s open, waiting and overdue requests, as counting the table does', async () => {
-    await insertRequests([
-      { status: 'under_review', assigned_to: member, due_in_days: -3 },
-      { status: 'needs_info', assigned_to: member },
-      { status: 'accepted', assigned_to: member, due_in_days: -3 },
-    ]);
+  type Load = { user_id: string | null; open_requests: number; waiting: number; overdue: number }[];
+  const staffLoad = async () => {
     const { data, error } = await clientAs(staff.supervisor).rpc('staff_load');
     expect(error).toBeNull();
-    const load = data as { user_id: string | null; open_requests: number; waiting: number; overdue: number }[];
+    return data as Load;
+  };
+  /** staff_load() against a count of the table: every assignee's row, nobody's included. */
+  const expectLoadAsCounted = async () => {
+    const load = await staffLoad();
     const open = REQUEST_STATUSES.filter((s) => !STATUS_FACTS[s].final);
     const awaiting = REQUEST_STATUSES.filter((s) => STATUS_FACTS[s].awaitsDecision);
     const { rows } = await withDb((db) => db.query(
@@ -105,8 +105,48 @@ describe('staff_load()', () => {
         open_requests: truth.open_requests, waiting: truth.waiting, overdue: truth.overdue,
       });
     }
+    // A member with nothing open has a row of zeros, not a stale count.
+    for (const l of load.filter((l) => l.user_id !== null && !rows.some((r) => r.assigned_to === l.user_id))) {
+      expect(l, String(l.user_id)).toMatchObject({ open_requests: 0, waiting: 0, overdue: 0 });
+    }
+    return load;
+  };
+
+  it('gives supervisors each member’s open, waiting and overdue requests, as counting the table does', async () => {
+    await insertRequests([
+      { status: 'under_review', assigned_to: member, due_in_days: -3 },
+      { status: 'needs_info', assigned_to: member },
+      { status: 'accepted', assigned_to: member, due_in_days: -3 },
+    ]);
+    const load = await expectLoadAsCounted();
     expect(load.find((l) => l.user_id === member)?.waiting).toBeGreaterThanOrEqual(1);
     expect(load.some((l) => l.user_id === null)).toBe(true);
+  });
+
+  it('stays as counting the table does while requests are assigned, handed over in bulk, moved and closed', async () => {
+    const other = (await createUser({ role: 'officer' })).id;
+    const [a, b, c] = await insertRequests([
+      { status: 'submitted', assigned_to: null, due_in_days: -2 },
+      { status: 'under_review', assigned_to: other, due_in_days: 5 },
+      { status: 'needs_info', assigned_to: other },
+    ]);
+    await expectLoadAsCounted();
+    const supervisor = clientAs(staff.supervisor);
+    expect((await supervisor.rpc('assign_request', { p_request_id: a!.id, p_assignee: other })).error).toBeNull();
+    expect((await staffLoad()).find((l) => l.user_id === other)).toMatchObject({ open_requests: 3, waiting: 1, overdue: 1 });
+    expect((await supervisor.rpc('assign_requests', { p_request_ids: [a!.id, b!.id, c!.id], p_assignee: member })).error).toBeNull();
+    expect((await staffLoad()).find((l) => l.user_id === other)).toMatchObject({ open_requests: 0, waiting: 0, overdue: 0 });
+    await expectLoadAsCounted();
+    // Moved by the workflow, and written with the other triggers off (as the seed and fixtures do).
+    expect((await supervisor.rpc('transition_request', { p_request_id: a!.id, p_to: 'under_review' })).error).toBeNull();
+    await withDb(async (db) => {
+      await db.query('begin');
+      await db.query('set local session_replication_role = replica');
+      await db.query(`update public.support_requests set status = 'closed' where id = $1`, [b!.id]);
+      await db.query('update public.support_requests set assigned_to = null where id = $1', [c!.id]);
+      await db.query('commit');
+    });
+    await expectLoadAsCounted();
   });
 
   it('is the supervisor’s and the admin’s view only', async () => {

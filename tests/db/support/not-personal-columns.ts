@@ -14,6 +14,7 @@ export const NOT_PERSONAL_COLUMNS: Record<string, readonly string[]> = {
   'internal.private_link_failures': ['failed_at'],
   'internal.private_links': ['id', 'request_id', 'secret_hash', 'purpose', 'issued_for', 'issued_by', 'created_at', 'revoked_at'],
   'internal.reply_receipts': ['idempotency_key', 'request_id', 'event_id'],
+  'internal.request_assignee_tallies': ['assigned_to', 'status', 'shard', 'requests'],
   'internal.request_came_back': ['request_id', 'came_back_at'],
   'internal.request_status_tallies': ['status', 'shard', 'requests'],
   'internal.request_statuses': ['status', 'is_decision', 'is_final', 'awaits_decision', 'pauses_decision_clock'],
