@@ -15,10 +15,17 @@ const AT_MOST_MS = 1500;
  * island's scripts were then requested before the first contentful paint (Lighthouse counted them
  * into its FCP and LCP: /staff/ 1.3 and 2.0 s where the other pages measured 0.8 and 1.5).
  * Where paint entries are not reported, two frames; a hidden tab makes no frames, so there the
- * island loads at once.
+ * island loads at once. Meanwhile the island's forms are held (not sent by the browser).
  */
-const afterPaint: ClientDirective = (load) => {
-  const hydrate = async () => (await load())();
+const afterPaint: ClientDirective = (load, _options, island) => {
+  // Until the island runs, a form of its server HTML must not be sent by the browser itself: Enter
+  // in a field would GET the page's address with every answer in it (the history, the host's logs).
+  const holdSubmits = (event: Event) => event.preventDefault();
+  island.addEventListener('submit', holdSubmits, { capture: true });
+  const hydrate = async () => {
+    await (await load())();
+    island.removeEventListener('submit', holdSubmits, { capture: true });
+  };
   if (document.visibilityState === 'hidden') return void hydrate();
   const afterNextFrame = () => requestAnimationFrame(() => requestAnimationFrame(() => void hydrate()));
   if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {

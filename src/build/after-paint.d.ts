@@ -1,6 +1,6 @@
 declare module 'astro' {
   interface AstroClientDirectives {
-    /** Hydrate once the first frame is on screen (src/build/after-paint-directive.ts). */
+    /** Hydrate once the first content is on screen; forms held until then (src/build/after-paint-directive.ts). */
     'client:afterpaint'?: boolean;
   }
 }

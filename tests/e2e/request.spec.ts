@@ -46,6 +46,22 @@ async function continueToReview(page: Page, locale: Locale) {
 }
 
 test.describe('Submitting a support request', () => {
+  test('before the form’s code runs, Enter sends nothing: no answer lands in the address', async ({ page }) => {
+    // The island's code never arrives: the server HTML is all there is.
+    let withheld = false;
+    await page.route(/\/_astro\/SupportRequestForm\.[^/]+\.js$/, (route) => {
+      withheld = true;
+      return route.abort();
+    });
+    await page.goto(pathFor('en', '/request'));
+    await page.locator('#full_name').fill('Sara Ahmed');
+    await page.locator('#full_name').press('Enter');
+    // A browser-sent form would have navigated to /en/request/?full_name=... by now.
+    await page.waitForTimeout(1000);
+    expect(new URL(page.url()).search).toBe('');
+    expect(withheld).toBe(true);
+  });
+
   test('in Arabic with Arabic-Indic digits: check answers, send, and the request is stored normalised', async ({ page }) => {
     const answers = answersFor('ar');
     await gotoIsland(page, '/request');
