@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { ruleKeyOf } from './rpc-outcome';
 
 /**
  * The CSV export, read a chunk at a time (at most 1,000 rows a call), in submission order, each
@@ -25,7 +26,7 @@ export interface ExportRange {
   reason?: string | null;
 }
 
-/** Refused by the database (its rule key in `message`), as PostgREST answers it. */
+/** Refused by the database with a rule key (null: not a refusal, e.g. the network or a 5xx: try again). */
 export class ExportRefused extends Error {
   constructor(readonly ruleKey: string | null) {
     super(ruleKey ?? 'export_refused');
@@ -34,15 +35,15 @@ export class ExportRefused extends Error {
 
 async function exportRequests(db: SupabaseClient, range: ExportRange, onRows: (rows: Record<string, unknown>[]) => void): Promise<number> {
   const started = await db.rpc('start_request_export', { p_since: range.since?.toISOString() ?? null, p_reason: range.reason ?? null });
-  if (started.error) throw new ExportRefused(started.error.message ?? null);
+  if (started.error) throw new ExportRefused(ruleKeyOf(started.error, started.status));
   const exportId = (started.data as { export_id: number }).export_id;
   let after: { created_at: string; id: string } | null = null;
   let total = 0;
   for (;;) {
-    const { data, error } = await db.rpc('request_export_page', {
+    const { data, error, status } = await db.rpc('request_export_page', {
       p_export_id: exportId, p_after_created_at: after?.created_at ?? null, p_after_id: after?.id ?? null,
     });
-    if (error) throw new ExportRefused(error.message ?? null);
+    if (error) throw new ExportRefused(ruleKeyOf(error, status));
     const rows = (data ?? []) as Record<string, unknown>[];
     if (rows.length === 0) return total;
     onRows(rows);

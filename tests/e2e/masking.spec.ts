@@ -23,14 +23,13 @@ async function submittedRequest() {
   return { reference, ...(row as { id: string; national_id: string; mobile: string }) };
 }
 
-/** Everything the API answers the page from now on, to look for the full values in. */
-function answers(page: Page): string[] {
-  const bodies: string[] = [];
-  page.on('response', async (response) => {
-    if (!response.url().includes('/rest/v1/')) return;
-    bodies.push(await response.text().catch(() => ''));
+/** Everything the API answers the page from now on, to look for the full values in: `all()` waits for every body. */
+function answers(page: Page): { all: () => Promise<string> } {
+  const bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/rest/v1/')) bodies.push(response.text().catch(() => ''));
   });
-  return bodies;
+  return { all: async () => (await Promise.all(bodies)).join('\n') };
 }
 
 for (const locale of ['ar', 'en'] as const) {
@@ -46,7 +45,8 @@ for (const locale of ['ar', 'en'] as const) {
     await expect(page.getByRole('heading', { level: 2, name: say(locale, 'staff.request.title', { reference: request.reference }) })).toBeVisible();
     await expect(page.getByTestId('national_id-value')).toHaveText(masked(request.national_id));
     await expect(page.getByTestId('mobile-value')).toHaveText(masked(request.mobile));
-    for (const value of full) expect(received.join('\n')).not.toContain(value);
+    const seen = await received.all();
+    for (const value of full) expect(seen).not.toContain(value);
     await expectNoAxeViolations(page);
 
     const field = say(locale, 'staff.field.national_id');

@@ -1,10 +1,11 @@
 import { useState, type SubmitEvent } from 'react';
-import { ExportRefused, type ExportKind } from '../../api/export';
+import { EXPORT_KINDS, ExportRefused, type ExportKind } from '../../api/export';
 import { exportRowsInChunks } from '../../api/staff';
 import type { StaffMember } from '../../api/staff-types';
 import type { IslandTranslate } from '../../i18n/islands';
 import { DAY_MS } from '../../lib/decision-window';
 import { csvHeader, csvLines } from '../../lib/csv';
+import { NOTE_MAX, staffNoteSchema, type NoteRuleKey } from '../../schemas/staff-note';
 import { dbErrorMessage } from './db-error';
 import { saveCsv } from './save-file';
 
@@ -51,7 +52,10 @@ export default function CsvExport({ t, me }: { t: IslandTranslate<'staff'>; me: 
     return (event: SubmitEvent<HTMLFormElement>) => {
       event.preventDefault();
       const data = new FormData(event.currentTarget);
-      download(kind, Number(data.get('period') ?? 365), String(data.get('reason') ?? '').trim() || null);
+      // The reason is a staff note (internal.checked_note): the same rule, said before anything is sent.
+      const reason = staffNoteSchema.safeParse(String(data.get('reason') ?? ''));
+      if (!reason.success) return setStatus(t(`staff.error.${reason.error.issues[0]!.message as NoteRuleKey}`));
+      download(kind, Number(data.get('period') ?? 365), reason.data || null);
     };
   }
 
@@ -62,7 +66,7 @@ export default function CsvExport({ t, me }: { t: IslandTranslate<'staff'>; me: 
   return (
     <section aria-labelledby="export-title">
       <h3 id="export-title">{t('staff.export.title')}</h3>
-      {(['requests', 'surveys'] as const).map((kind) => (
+      {EXPORT_KINDS.map((kind) => (
         <form key={kind} className="export-form" onSubmit={submit(kind)}>
           <label htmlFor={`export-${kind}-period`}>{wording[kind].period}</label>
           <select id={`export-${kind}-period`} name="period" defaultValue="365">
@@ -72,7 +76,7 @@ export default function CsvExport({ t, me }: { t: IslandTranslate<'staff'>; me: 
             <>
               <label htmlFor="export-requests-reason">{t('staff.export.reason')}</label>
               <p className="hint" id="export-requests-reason-hint">{t('staff.export.reasonHint')}</p>
-              <textarea id="export-requests-reason" name="reason" rows={2} maxLength={2000} aria-describedby="export-requests-reason-hint" />
+              <textarea id="export-requests-reason" name="reason" rows={2} maxLength={NOTE_MAX} aria-describedby="export-requests-reason-hint" />
             </>
           )}
           <button type="submit" disabled={busy}>{wording[kind].submit}</button>
