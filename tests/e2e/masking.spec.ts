@@ -66,6 +66,12 @@ for (const locale of ['ar', 'en'] as const) {
     await expect(reveal).toContainText(STAFF.officer.name);
     await expect(reveal).toContainText(say(locale, 'staff.accessLog.revealed', { field }));
     await expectNoAxeViolations(page);
+    // The admin's own reveal is in the panel at once, without leaving the page.
+    const mobileField = say(locale, 'staff.field.mobile');
+    await page.getByRole('button', { name: say(locale, 'staff.reveal.showField', { field: mobileField }) }).click();
+    await expect(page.getByTestId('mobile-value')).toHaveText(request.mobile);
+    await expect(reveal).toHaveCount(2);
+    await expect(reveal.filter({ hasText: say(locale, 'staff.accessLog.revealed', { field: mobileField }) })).toContainText(STAFF.admin.name);
 
     await page.goto(staffPath(locale, '/access'));
     await page.getByLabel(say(locale, 'staff.accessLog.member')).selectOption({ label: `${STAFF.officer.name} (${say(locale, 'staff.role.officer')})` });

@@ -12,7 +12,13 @@ const TYPED_FIELDS = new Set(['full_name', 'city', 'description']);
 const fieldDir = (f: string) => (LTR_FIELDS.has(f) ? 'ltr' : TYPED_FIELDS.has(f) ? 'auto' : undefined);
 
 /** What the beneficiary submitted, the dates of the decision window, and their declaration. */
-export default function ApplicantData({ t, locale, request }: { t: IslandTranslate<'staff'>; locale: string; request: SupportRequestRow }) {
+export default function ApplicantData({ t, locale, request, onRevealed }: {
+  t: IslandTranslate<'staff'>;
+  locale: string;
+  request: SupportRequestRow;
+  /** After a reveal, which the access log records. */
+  onRevealed: () => void;
+}) {
   // The database's enums hold these values; tests/unit/i18n-keys.test.ts checks each has a label.
   const labelled: Partial<Record<string, (v: string) => string>> = {
     category: (v) => t(`staff.category.${v as BeneficiaryCategory}`),
@@ -38,7 +44,7 @@ export default function ApplicantData({ t, locale, request }: { t: IslandTransla
           <div key={f}>
             <dt>{t(`staff.field.${f}`)}</dt>
             {f === 'national_id' || f === 'mobile'
-              ? <dd><RevealableValue t={t} requestId={request.id} field={f} masked={String(request[`${f}_masked`] ?? '')} /></dd>
+              ? <dd><RevealableValue t={t} requestId={request.id} field={f} masked={String(request[`${f}_masked`] ?? '')} onRevealed={onRevealed} /></dd>
               : <dd dir={fieldDir(f)}>{value(f)}</dd>}
           </div>
         ))}

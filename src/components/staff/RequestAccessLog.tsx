@@ -23,9 +23,10 @@ export default function RequestAccessLog({ t, locale, me, request, staff }: Prop
     const result = await loadAccessLog({ requestId: request.id });
     setRows(result.ok ? result.data : []);
   }, [isAdmin, request.id]);
+  // Each load of the request page is a new `request` (a reveal reloads it; it changes no column of it).
   useEffect(() => {
     load();
-  }, [load, request.updated_at]);
+  }, [load, request]);
 
   async function download() {
     setStatus(t('staff.loading'));

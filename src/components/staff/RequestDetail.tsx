@@ -99,7 +99,7 @@ export default function RequestDetail({ t, locale, me, staff, id, backHref }: Pr
         <aside className="request-side" aria-label={t('staff.request.sideLabel')}>
           <Assignment t={t} me={me} request={request} staff={staff} onChanged={load} />
           <SameApplicant t={t} locale={locale} me={me} requestId={request.id} version={request.updated_at + events.length} onChanged={load} />
-          <ApplicantData t={t} locale={locale} request={request} />
+          <ApplicantData t={t} locale={locale} request={request} onRevealed={load} />
           {panels('side')}
         </aside>
       </div>

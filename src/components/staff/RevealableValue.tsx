@@ -5,13 +5,15 @@ import type { IslandTranslate } from '../../i18n/islands';
 /**
  * A national ID or mobile as staff see it: masked (`••••••1234`, from the database) until the member
  * presses "Show"; the database then answers the full value and records the reveal in the access log.
- * "Hide" masks it again here (nothing to record).
+ * "Hide" masks it again here (nothing to record). `onRevealed`: after a reveal (the page's access
+ * log then shows it).
  */
-export default function RevealableValue({ t, requestId, field, masked }: {
+export default function RevealableValue({ t, requestId, field, masked, onRevealed }: {
   t: IslandTranslate<'staff'>;
   requestId: string;
   field: RevealableField;
   masked: string;
+  onRevealed: () => void;
 }) {
   const [full, setFull] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,8 +26,9 @@ export default function RevealableValue({ t, requestId, field, masked }: {
     setFailed(false);
     const result = await revealApplicantField(requestId, field);
     setBusy(false);
-    if (result.ok) setFull(result.data);
-    else setFailed(true);
+    if (!result.ok) return setFailed(true);
+    setFull(result.data);
+    onRevealed();
   }
 
   return (
