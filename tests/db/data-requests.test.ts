@@ -86,7 +86,9 @@ describe('staff', () => {
     expect(refusal(await admin.rpc('decide_data_request', { p_id: asked.body.id, p_outcome: 'done', p_corrected_value: '12345' }))).toBe('corrected_value_invalid');
     const done = await admin.rpc('decide_data_request', { p_id: asked.body.id, p_outcome: 'done', p_corrected_value: '٠٥٥١١١٠٠٠٠' });
     expect(done.error).toBeNull();
-    expect(await query('select mobile from public.support_requests where id = $1', [request.id])).toEqual([{ mobile: '+966551110000' }]);
+    // The masked form staff see follows the correction (the masking trigger).
+    expect(await query('select mobile, mobile_masked from public.support_requests where id = $1', [request.id]))
+      .toEqual([{ mobile: '+966551110000', mobile_masked: '••••••0000' }]);
     expect(refusal(await admin.rpc('decide_data_request', { p_id: asked.body.id, p_outcome: 'refused', p_note: 'x' }))).toBe('data_request_decided');
   });
 

@@ -203,7 +203,7 @@ describe('what still works with the full values', () => {
     expect(leaks(data)).toBe(false);
   });
 
-  it('the service role reads the stored values, and a correction keeps the masked columns in step', async () => {
+  it('the service role reads the stored values, and the masked columns beside them (a correction: data-requests.test.ts)', async () => {
     const { data } = await serviceClient().from('support_requests').select('national_id, mobile, national_id_masked').eq('id', target.id).single();
     expect(data).toEqual({ national_id: nationalId, mobile, national_id_masked: masked(nationalId) });
   });
